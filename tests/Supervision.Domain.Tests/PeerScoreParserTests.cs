@@ -161,7 +161,7 @@ public class PeerScoreParserTests
             Summary(Parser.Parse(WithHeader("填写学校：", null, "片区编号：", "g1-1"))).Take(1));
         Assert.Equal([(IssueCodes.HeaderUnknownSchool, "B1", Severity.Error), (IssueCodes.RowMissingSchool, "A4", Severity.Error)],
             Summary(Parser.Parse(WithHeader("填写学校：", "红岩小学", "片区编号：", "g1-1"))).Take(2));
-        Assert.Equal([(IssueCodes.HeaderUnknownArea, "D1", Severity.Error)],
+        Assert.Equal([(IssueCodes.HeaderUnknownArea, "C1", Severity.Error)],
             Summary(Parser.Parse(WithHeader("填写学校：", "大田湾小学", "片区编号：g9-9"))).Take(1));
         Assert.Equal([(IssueCodes.HeaderAreaMismatch, "D1", Severity.Error)],
             Summary(Parser.Parse(WithHeader("填写学校：", "大田湾小学", "片区编号：", "g1-2"))).Take(1));
