@@ -1,0 +1,10 @@
+namespace Supervision.Api.Campaigns;
+
+public static class CampaignsSetup
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddSingleton<ICampaignCatalog, BuiltInCampaignCatalog>();
+        return services;
+    }
+}

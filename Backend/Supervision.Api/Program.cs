@@ -1,0 +1,32 @@
+using Supervision.Api.Auth;
+using Supervision.Api.Campaigns;
+using Supervision.Api.Checks;
+using Supervision.Api.Dev;
+using Supervision.Api.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.ListenOnLocalPortsByDefault();
+builder.Services.AddSupervisionJson();
+builder.Services.AddSupervisionProblemDetails();
+builder.Services.AddSupervisionOpenApi();
+builder.Services.AddSupervisionAuth(builder.Configuration, builder.Environment);
+builder.Services.AddCampaigns();
+
+var app = builder.Build();
+
+app.UseSupervisionProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapSupervisionOpenApi();
+var api = app.MapGroup("/api").RequireAuthorization(AuthConstants.ScopePolicy);
+api.MapMe();
+api.MapCampaigns();
+api.MapChecks();
+api.MapDevSignIn();
+
+app.Run();
+
+/// <summary>The entry point, public for WebApplicationFactory.</summary>
+public partial class Program;
