@@ -31,6 +31,20 @@ public sealed class AuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public void EntraIdModeWithoutItsAzureAdSettingsStopsStartup()
+    {
+        using var incomplete = factory.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Auth:Mode", "EntraId");
+            b.UseSetting("AzureAd:ClientId", "00000000-0000-0000-0000-000000000002");
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => incomplete.CreateClient());
+
+        Assert.Contains("TenantId", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MeAnswersForTheSchoolAccountNamedInXDevUser()
     {
         using var client = factory.CreateClientAs(ApiFactory.SchoolUser);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 
 namespace Supervision.Api.Auth;
@@ -39,13 +38,16 @@ public static class AuthSetup
         }
         else
         {
-            // Checked when the bearer scheme is first used, not at startup: the build-time OpenAPI generator starts the
-            // host (environment Production, no AzureAd values) to read its endpoints.
-            services.AddOptions<EntraIdOptions>()
+            // Fail fast at startup when the AzureAd section is incomplete, except inside the build-time OpenAPI
+            // generator, which starts the host (environment Production, no AzureAd values) only to read its endpoints.
+            var entraId = services.AddOptions<EntraIdOptions>()
                 .Bind(configuration.GetSection(EntraIdOptions.SectionName))
                 .ValidateDataAnnotations();
-            services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-                .Configure<IOptions<EntraIdOptions>>((bearer, entraId) => _ = entraId.Value);
+            if (!IsBuildTimeDocumentGenerator())
+            {
+                entraId.ValidateOnStart();
+            }
+
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApi(configuration, EntraIdOptions.SectionName);
         }
@@ -59,6 +61,9 @@ public static class AuthSetup
             .SetFallbackPolicy(apiUser);
         return services;
     }
+
+    private static bool IsBuildTimeDocumentGenerator() =>
+        string.Equals(System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name, "GetDocument.Insider", StringComparison.Ordinal);
 
     private static AuthMode ReadMode(IConfiguration configuration, IHostEnvironment environment)
     {
