@@ -209,9 +209,10 @@ public class PeerScoreParserTests
     }
 
     [Fact]
-    public void SelfCheckAndScheduleAreNotScoreSheets()
+    public void TheScheduleIsNotAScoreSheet()
     {
-        var reading = Parser.Parse(Grids.At("自查表", "A1", ["x"]), FormKind.SelfCheck);
+        var reading = Parser.Parse(Grids.At("安排表", "A1", ["组号", "学  校", "地点", "时间"]), FormKind.Schedule);
         Assert.Equal([(IssueCodes.FormUnsupported, "A1", Severity.Error)], Summary(reading));
+        Assert.Null(reading.Data);
     }
 }

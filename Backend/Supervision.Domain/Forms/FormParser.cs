@@ -7,7 +7,7 @@ using Supervision.Domain.Rules;
 namespace Supervision.Domain.Forms;
 
 /// <summary>
-/// Turns a Grid into typed form data plus issues, for 附件1, 附件4 and 附件5. The grid may come from an uploaded sheet,
+/// Turns a Grid into typed form data plus issues, for 附件1, 附件3 (in SelfCheck.cs), 附件4 and 附件5. The grid may come from an uploaded sheet,
 /// the add-in's used range or the streaming reader; the form is found by its headings wherever it was placed, and the
 /// header block (填写学校, 片区编号, 填写人, 评价项目) is read from the grid itself.
 /// </summary>
@@ -32,6 +32,11 @@ public sealed partial class FormParser
         if (GridSearch.FindTable(grid, EvaluationSpecs()) is not null)
         {
             return FormKind.Evaluation;
+        }
+
+        if (GridSearch.FindTable(grid, SelfCheckSpecs()) is not null)
+        {
+            return FormKind.SelfCheck;
         }
 
         if (GridSearch.FindTable(grid, RecordSpecs()) is not null)
@@ -76,10 +81,11 @@ public sealed partial class FormParser
             FormKind.PeerScores => ParsePeerScores(grid, metadata),
             FormKind.Evaluation => ParseEvaluation(grid, metadata),
             FormKind.Records => ParseRecords(grid, metadata),
-            FormKind.Schedule or FormKind.SelfCheck => Refused(form, grid, Issue.Error(IssueCodes.FormUnsupported, grid.Sheet, origin,
+            FormKind.SelfCheck => ParseSelfCheck(grid, metadata),
+            FormKind.Schedule => Refused(form, grid, Issue.Error(IssueCodes.FormUnsupported, grid.Sheet, origin,
                 $"{form.Value.DisplayName()}不按评分表检查（工作表“{grid.Sheet}”）。")),
             _ => Refused(null, grid, Issue.Error(IssueCodes.FormUnrecognised, grid.Sheet, origin,
-                $"无法识别工作表“{grid.Sheet}”：没有找到附件1（督查内容、实评分）、附件4（学校、各项目分值、总评分）或附件5（学校、情况记录、评分）的表头。")),
+                $"无法识别工作表“{grid.Sheet}”：没有找到附件1（督查内容、实评分）、附件3（组织机构、管理人员、经费投入）、附件4（学校、各项目分值、总评分）或附件5（学校、情况记录、评分）的表头。")),
         };
     }
 

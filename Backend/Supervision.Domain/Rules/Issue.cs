@@ -38,6 +38,11 @@ public static class IssueCodes
     public const string HeaderUnknownCategory = "header.unknown-category";
     public const string HeaderSubjectMissing = "header.subject-missing";
 
+    public const string SelfCheckMissing = "selfcheck.missing";
+    public const string SelfCheckNotANumber = "selfcheck.not-a-number";
+    public const string SelfCheckOutOfRange = "selfcheck.out-of-range";
+    public const string SelfCheckFundingBelowOnePercent = "selfcheck.funding-below-1pct";
+
     public const string FormUnrecognised = "form.unrecognised";
     public const string FormOtherCampaign = "form.other-campaign";
     public const string FormKindMismatch = "form.kind-mismatch";
