@@ -7,40 +7,59 @@ namespace Supervision.Workbooks.Reading;
 /// <summary>Turns a ClosedXML worksheet into a Grid of its used range, with formula results as values.</summary>
 public static class SheetGridReader
 {
+    /// <summary>
+    /// One sheet. Uploads go through <see cref="WorkbookReader"/>, which settles the formula results of the whole
+    /// workbook once and reads on a thread with room for ClosedXML's recursive evaluation.
+    /// </summary>
     public static Grid Read(IXLWorksheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        var used = sheet.RangeUsed();
-        if (used is null)
+        return Read(sheet, FormulaResults.Prepare(sheet.Workbook, UploadLimits.Default), long.MaxValue)!;
+    }
+
+    /// <summary>The grid, or null when the used range (first to last used cell) spans more than maxArea cells.</summary>
+    internal static Grid? Read(IXLWorksheet sheet, FormulaResults formulas, long maxArea)
+    {
+        // Only the cells that hold something: touching every address of the used range would make ClosedXML create a
+        // cell object for each empty one.
+        var cells = sheet.CellsUsed().ToList();
+        if (cells.Count == 0)
         {
             return new Grid(sheet.Name, CellAddress.A1, []);
         }
 
-        var first = used.FirstCell().Address;
-        var last = used.LastCell().Address;
-        var rows = new List<CellValue[]>();
-        for (var r = first.RowNumber; r <= last.RowNumber; r++)
+        int top = int.MaxValue, left = int.MaxValue, bottom = 0, right = 0;
+        foreach (var cell in cells)
         {
-            var row = new CellValue[last.ColumnNumber - first.ColumnNumber + 1];
-            for (var c = first.ColumnNumber; c <= last.ColumnNumber; c++)
-            {
-                row[c - first.ColumnNumber] = ValueOf(sheet.Cell(r, c));
-            }
-
-            rows.Add(row);
+            var address = cell.Address;
+            top = Math.Min(top, address.RowNumber);
+            left = Math.Min(left, address.ColumnNumber);
+            bottom = Math.Max(bottom, address.RowNumber);
+            right = Math.Max(right, address.ColumnNumber);
         }
 
-        return new Grid(sheet.Name, new CellAddress(first.RowNumber, first.ColumnNumber), rows);
+        if ((long)(bottom - top + 1) * (right - left + 1) > maxArea)
+        {
+            return null;
+        }
+
+        var rows = new CellValue[bottom - top + 1][];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = new CellValue[right - left + 1];
+        }
+
+        foreach (var cell in cells)
+        {
+            var address = cell.Address;
+            rows[address.RowNumber - top][address.ColumnNumber - left] = cell.HasFormula ? formulas.ValueOf(cell) : ValueOf(cell);
+        }
+
+        return new Grid(sheet.Name, new CellAddress(top, left), rows);
     }
 
-    public static CellValue ValueOf(IXLCell cell)
+    private static CellValue ValueOf(IXLCell cell)
     {
-        ArgumentNullException.ThrowIfNull(cell);
-        if (cell.HasFormula)
-        {
-            return FormulaValue(cell);
-        }
-
         if (cell.IsEmpty())
         {
             return CellValue.Empty;
@@ -55,27 +74,7 @@ public static class SheetGridReader
         };
     }
 
-    // A formula's cached result is what Excel, WPS and LibreOffice showed; files from tools that write no cache are
-    // recalculated with ClosedXML's engine.
-    private static CellValue FormulaValue(IXLCell cell)
-    {
-        if (!cell.NeedsRecalculation && cell.CachedValue is { } cached && FromObject(cached) is { IsEmpty: false } value)
-        {
-            return value;
-        }
-
-        try
-        {
-            return FromObject(cell.Value);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // Any failure of the formula engine means the cell shows an error, not a crash.
-            return CellValue.FromError("#VALUE!");
-        }
-    }
-
-    private static CellValue FromObject(object? value) => value switch
+    internal static CellValue FromObject(object? value) => value switch
     {
         double d => CellValue.FromNumber(d),
         int i => CellValue.FromNumber(i),
