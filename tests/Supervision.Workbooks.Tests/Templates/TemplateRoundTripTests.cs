@@ -15,17 +15,6 @@ public class TemplateRoundTripTests
     private static readonly decimal[] ItemScores =
         [2.5m, 2m, 1.5m, 3m, 3m, 2.5m, 4m, 3m, 2m, 3.5m, 5m, 4.5m, 9m, 5m, 4m, 5m, 4.5m, 9.5m, 8m, 3m, 2m, 4m];
 
-    private static readonly Dictionary<string, object> EvaluationByHand = new()
-    {
-        ["E4"] = 2.5, ["E5"] = 2, ["E6"] = 1.5, ["E7"] = 3,
-        ["E8"] = 3, ["E9"] = 2.5, ["E10"] = 4,
-        ["E11"] = 3, ["E12"] = 2, ["E13"] = 3.5,
-        ["E14"] = 5, ["E15"] = 4.5, ["E16"] = 9, ["E17"] = 5, ["E18"] = 4,
-        ["E19"] = 5, ["E20"] = 4.5, ["E21"] = 9.5, ["E22"] = 8,
-        ["E23"] = 3, ["E24"] = 2, ["E25"] = 4,
-        ["B26"] = "彭小琴、陈郁兰",
-    };
-
     private static EvaluationSheet ExpectedEvaluation() => new(
         "s07",
         "pengxiaoqin@yuzhong.example",
@@ -59,7 +48,7 @@ public class TemplateRoundTripTests
     [Fact]
     public void AnEvaluationFilledByAnotherWriterAtThePapersAddressesReadsBackTheSame()
     {
-        var filled = OpenXmlFiller.Fill(EvaluationTemplate(), "评估表 鹅岭小学", EvaluationByHand);
+        var filled = OpenXmlFiller.Fill(EvaluationTemplate(), "评估表 鹅岭小学", FilledForms.EvaluationByHand);
         var reading = ReadSheet(filled, "评估表 鹅岭小学");
         Assert.Empty(reading.Issues);
         Assert.Equal(Describe(ExpectedEvaluation()), Describe(reading.Data));
@@ -75,16 +64,6 @@ public class TemplateRoundTripTests
         [7.5m, 8.5m, 9m, 26m, 24m, 7m],
         [6m, 7m, 7m, 20m, 21.5m, 6m],
     ];
-
-    private static readonly Dictionary<string, object> PeerScoresByHand = new()
-    {
-        ["H2"] = "2019-05-28",
-        ["B4"] = 9, ["C4"] = 9.5, ["D4"] = 8, ["E4"] = 28, ["F4"] = 27.5, ["G4"] = 9,
-        ["B5"] = 8, ["C5"] = 8, ["D5"] = 8, ["E5"] = 25, ["F5"] = 25, ["G5"] = 8,
-        ["B6"] = 10, ["C6"] = 10, ["D6"] = 10, ["E6"] = 30, ["F6"] = 30, ["G6"] = 10,
-        ["B7"] = 7.5, ["C7"] = 8.5, ["D7"] = 9, ["E7"] = 26, ["F7"] = 24, ["G7"] = 7,
-        ["B8"] = 6, ["C8"] = 7, ["D8"] = 7, ["E8"] = 20, ["F8"] = 21.5, ["G8"] = 6,
-    };
 
     private static PeerScoreSheet ExpectedPeerScores()
     {
@@ -122,23 +101,13 @@ public class TemplateRoundTripTests
     [Fact]
     public void APeerSheetFilledByAnotherWriterAtThePapersAddressesReadsBackTheSame()
     {
-        var filled = OpenXmlFiller.Fill(PeerTemplate(), "评分表 g1-1", PeerScoresByHand);
+        var filled = OpenXmlFiller.Fill(PeerTemplate(), "评分表 g1-1", FilledForms.PeerScoresByHand);
         var reading = ReadSheet(filled, "评分表 g1-1");
         Assert.Empty(reading.Issues);
         Assert.Equal(Describe(ExpectedPeerScores()), Describe(reading.Data));
     }
 
     // ---------- 附件5 记录表 (彭小琴, 组织管理; groups 1 and 2: 21 schools) ----------
-
-    private static readonly Dictionary<string, object> RecordsByHand = new()
-    {
-        ["B5"] = "分工明确，制度齐全", ["C5"] = 9,
-        ["C6"] = 8.5, ["C7"] = 10, ["C8"] = 7,
-        ["B9"] = "经费投入不足 1%", ["C9"] = 6.5,
-        ["C10"] = 9.5, ["C11"] = 8, ["C12"] = 7.5, ["C13"] = 10, ["C14"] = 9, ["C15"] = 5, ["C16"] = 6, ["C17"] = 8, ["C18"] = 8.5,
-        ["C19"] = 9, ["C20"] = 9.5, ["C21"] = 10, ["C22"] = 7, ["C23"] = 7.5, ["C24"] = 8,
-        ["B25"] = "未提供资料", ["C25"] = 0,
-    };
 
     private static readonly decimal[] RecordScores = [9m, 8.5m, 10m, 7m, 6.5m, 9.5m, 8m, 7.5m, 10m, 9m, 5m, 6m, 8m, 8.5m, 9m, 9.5m, 10m, 7m, 7.5m, 8m, 0m];
 
@@ -183,25 +152,13 @@ public class TemplateRoundTripTests
     [Fact]
     public void ARecordSheetFilledByAnotherWriterAtThePapersAddressesReadsBackTheSame()
     {
-        var filled = OpenXmlFiller.Fill(RecordsTemplate(), "记录表 组织管理", RecordsByHand);
+        var filled = OpenXmlFiller.Fill(RecordsTemplate(), "记录表 组织管理", FilledForms.RecordsByHand);
         var reading = ReadSheet(filled, "记录表 组织管理");
         Assert.Empty(reading.Issues);
         Assert.Equal(Describe(ExpectedRecords()), Describe(reading.Data));
     }
 
     // ---------- 附件3 自查表 (鹅岭小学) ----------
-
-    private static readonly Dictionary<string, object> SelfCheckByHand = new()
-    {
-        ["G3"] = "王老师", ["J3"] = "023-63612345",
-        ["B6"] = "校本研修领导小组", ["C6"] = "教科室 3 人", ["D6"] = "继教管理制度", ["E6"] = "继教考核奖励办法", ["F6"] = "已制定",
-        ["G6"] = "4 次", ["H6"] = 52000, ["I6"] = 1000, ["J6"] = "已备案",
-        ["D7"] = 52, ["H7"] = 5_000_000,
-        ["D8"] = "师德讲座 2 次，52 人", ["D9"] = "无违规",
-        ["C11"] = 2, ["D11"] = 3, ["H11"] = 10, ["C12"] = 4, ["I12"] = 1,
-        ["B15"] = "信息技术 2.0，9 月，52 人", ["E15"] = "李校长", ["G15"] = "良好", ["I15"] = "签到表、简报",
-        ["B18"] = "绘本阅读课程，6 次，20 人", ["E18"] = "张老师", ["G18"] = "学生喜欢", ["I18"] = "课程纲要",
-    };
 
     private static SelfCheckSheet ExpectedSelfCheck()
     {
@@ -267,7 +224,7 @@ public class TemplateRoundTripTests
     [Fact]
     public void ASelfCheckFilledByAnotherWriterAtThePapersAddressesReadsBackTheSame()
     {
-        var filled = OpenXmlFiller.Fill(SelfCheckTemplate(), "自查表 鹅岭小学", SelfCheckByHand);
+        var filled = OpenXmlFiller.Fill(SelfCheckTemplate(), "自查表 鹅岭小学", FilledForms.SelfCheckByHand);
         var reading = ReadSheet(filled, "自查表 鹅岭小学");
         Assert.Empty(reading.Issues);
         Assert.Equal(Describe(ExpectedSelfCheck()), Describe(reading.Data));
