@@ -247,7 +247,7 @@ internal sealed class LayoutSheetRenderer(Campaign campaign, FormLayout layout)
                 var last = new CellAddress(row.Row, scoreColumns[^1].Column);
                 var cell = sheet.Cell(row.Row, totalColumn.Column);
                 cell.FormulaA1 = $"SUM({first}:{last})";
-                Number(sheet.Range(row.Row, totalColumn.Column, row.Row, totalColumn.Column), ScoreFormat);
+                Number(sheet.Range(row.Row, totalColumn.Column, row.Row, totalColumn.Column), TotalFormat);
             }
         }
 
@@ -261,7 +261,7 @@ internal sealed class LayoutSheetRenderer(Campaign campaign, FormLayout layout)
             label.Style.Font.SetBold();
             var cell = sheet.Cell(total.Row, total.Column);
             cell.FormulaA1 = $"SUM({new CellAddress(layout.FirstDataRow, score)}:{new CellAddress(layout.LastDataRow, score)})";
-            Number(sheet.Range(total.Row, total.Column, total.Row, total.Column), ScoreFormat);
+            Number(sheet.Range(total.Row, total.Column, total.Row, total.Column), TotalFormat);
             cell.Style.Font.SetBold();
             Grid(sheet.Range(total.Row, 1, total.Row, layout.Width));
         }

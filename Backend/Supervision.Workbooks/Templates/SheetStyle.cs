@@ -18,6 +18,9 @@ internal static class SheetStyle
     public const double BodySize = 11;
     public const double TitleSize = 16;
     public const string ScoreFormat = "0.0";
+
+    /// <summary>A total shows nothing while it is 0, so a blank form prints blank totals, as on the paper.</summary>
+    public const string TotalFormat = "0.0;-0.0;";
     public const string MoneyFormat = "#,##0.00";
     public const string CountFormat = "0";
     public const string TextFormat = "@";

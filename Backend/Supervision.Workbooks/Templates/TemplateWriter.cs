@@ -182,6 +182,7 @@ public sealed class TemplateWriter
         workbook.Protect();
         using var stream = new MemoryStream();
         workbook.SaveAs(stream, new SaveOptions { EvaluateFormulasBeforeSaving = true });
+        PrintTitles.MakeAbsolute(stream);
         return stream.ToArray();
     }
 }

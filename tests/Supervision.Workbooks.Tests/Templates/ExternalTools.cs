@@ -76,6 +76,36 @@ internal static class ExternalTools
         }
     }
 
+    /// <summary>Prints every file to PDF in one LibreOffice start; needs a CJK font or Chinese prints as boxes.</summary>
+    public static void PrintWithLibreOffice(string profileUri, IEnumerable<string> inputs, string outputDirectory)
+    {
+        var (fontsExit, fonts) = Run("fc-list", [":lang=zh", "family"]);
+        if (fontsExit != 0 || fonts.Trim().Length == 0)
+        {
+            Assert.Fail($"No Chinese font is installed, LibreOffice would print boxes. Install one: {InstallHint}");
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        List<string> arguments = [$"-env:UserInstallation={profileUri}", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", outputDirectory];
+        arguments.AddRange(inputs);
+        var (exit, output) = Run(Soffice(), arguments);
+        Assert.True(exit == 0, $"soffice exited with {exit}: {output}");
+    }
+
+    /// <summary>The text of each page of a PDF (poppler's pdftotext; pages are separated by form feeds).</summary>
+    public static IReadOnlyList<string> PdfPages(string pdf)
+    {
+        const string pdftotext = "/usr/bin/pdftotext";
+        if (!File.Exists(pdftotext))
+        {
+            Assert.Fail($"pdftotext is missing. Install it: apt-get install -y poppler-utils");
+        }
+
+        var (exit, text) = Run(pdftotext, ["-layout", pdf, "-"]);
+        Assert.True(exit == 0, $"pdftotext failed: {text}");
+        return text.Split('\f').Where(p => p.Trim().Length > 0).ToList();
+    }
+
     /// <summary>Loads and saves every file with openpyxl in one Python run.</summary>
     public static void RoundTripWithOpenpyxl(IEnumerable<string> inputs, string outputDirectory)
     {

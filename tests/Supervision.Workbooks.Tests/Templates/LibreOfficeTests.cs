@@ -148,6 +148,27 @@ public sealed class LibreOfficeTests : IDisposable
         Assert.All(kept.Values, v => Assert.Equal(WrongTotal, v));
     }
 
+    [Fact]
+    public void PrintedByLibreOfficeEveryPageOfALongFormRepeatsItsHeadingRow()
+    {
+        // 21 schools of 60-point rows: 附件5 takes two A4 pages; 附件1 one.
+        var inputs = WriteAll("print", [("records.xlsx", Writer.Records(Category("c1"), Inspector)), ("evaluation.xlsx", Writer.Evaluation(School("s07"), Inspector))]);
+        ExternalTools.PrintWithLibreOffice(ExternalTools.Profile(Path.Combine(work, "print-profile"), recalculateOnLoad: false), inputs,
+            Path.Combine(work, "pdf"));
+
+        var records = ExternalTools.PdfPages(Path.Combine(work, "pdf", "records.pdf"));
+        Assert.Equal(2, records.Count);
+        Assert.Contains("渝中区教师继续教育工作过程督查情况记录表", records[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("情况记录表", records[1], StringComparison.Ordinal);
+        Assert.All(records, page => Assert.Matches(@"学校\s+情况记录\s+评分", page));
+        Assert.Contains("培智学校", records[1], StringComparison.Ordinal);
+        Assert.All(records, page => Assert.Contains($"第 {records.ToList().IndexOf(page) + 1} 页，共 2 页", page, StringComparison.Ordinal));
+
+        var evaluation = Assert.Single(ExternalTools.PdfPages(Path.Combine(work, "pdf", "evaluation.pdf")));
+        Assert.Matches(@"检查小组签字\s+总分", evaluation);
+        Assert.Contains("10.利用“区校一体”课程库", evaluation.Replace("．", ".", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
     private static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
 
     /// <summary>An inspector's 附件1 for every school of an area, each school scored differently.</summary>

@@ -226,12 +226,13 @@ public class TemplateStructureTests
     }
 
     [Theory]
-    [InlineData("evaluation", XLPageOrientation.Portrait, 3, 3, 0)]
-    [InlineData("schedule", XLPageOrientation.Portrait, 2, 2, 0)]
-    [InlineData("self-check", XLPageOrientation.Landscape, 1, 3, 1)]
-    [InlineData("peer-scores", XLPageOrientation.Landscape, 3, 3, 0)]
-    [InlineData("records", XLPageOrientation.Portrait, 4, 4, 0)]
-    public void PrintSetupIsA4FitToOnePageWideWithTheHeadingRowsRepeated(string form, XLPageOrientation orientation, int firstRow, int lastRow, int pagesTall)
+    [InlineData("evaluation", XLPageOrientation.Portrait, 3, 3, 0, "'评估表 鹅岭小学'!$3:$3")]
+    [InlineData("schedule", XLPageOrientation.Portrait, 2, 2, 0, "安排表!$2:$2")]
+    [InlineData("self-check", XLPageOrientation.Landscape, 1, 3, 1, "'自查表 鹅岭小学'!$1:$3")]
+    [InlineData("peer-scores", XLPageOrientation.Landscape, 3, 3, 0, "'评分表 g1-1'!$3:$3")]
+    [InlineData("records", XLPageOrientation.Portrait, 4, 4, 0, "'记录表 组织管理'!$4:$4")]
+    public void PrintSetupIsA4FitToOnePageWideWithTheHeadingRowsRepeated(string form, XLPageOrientation orientation, int firstRow, int lastRow,
+        int pagesTall, string printTitles)
     {
         var (bytes, sheetName) = Template(form);
         using var workbook = Open(bytes);
@@ -239,6 +240,11 @@ public class TemplateStructureTests
         Assert.Equal((XLPaperSize.A4Paper, orientation, 1, pagesTall), (setup.PaperSize, setup.PageOrientation, setup.PagesWide, setup.PagesTall));
         Assert.Equal((firstRow, lastRow), (setup.FirstRowToRepeatAtTop, setup.LastRowToRepeatAtTop));
         Assert.False(workbook.Worksheet(sheetName).ShowGridLines);
+
+        // Absolute rows, as Excel writes them: LibreOffice ignores ClosedXML's relative '…'!3:3.
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var titles = document.WorkbookPart!.Workbook.DefinedNames!.Elements<Spreadsheet.DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
+        Assert.Equal(printTitles, titles.Text);
     }
 
     [Fact]
@@ -262,6 +268,7 @@ public class TemplateStructureTests
         Assert.Equal(("22．教师专业成长", "查看资料", 4d), (sheet.Cell("B25").GetString(), sheet.Cell("C25").GetString(), sheet.Cell("D25").GetDouble()));
         Assert.Equal(("检查小组签字", "B26:C26", "总分", "SUM(E4:E25)"),
             (sheet.Cell("A26").GetString(), sheet.Cell("B26").MergedRange().RangeAddress.ToString()!, sheet.Cell("D26").GetString(), sheet.Cell("E26").FormulaA1));
+        Assert.Equal(("0.0", "0.0;-0.0;"), (sheet.Cell("E4").Style.NumberFormat.Format, sheet.Cell("E26").Style.NumberFormat.Format));
         Assert.True(sheet.Cell("B25").Style.Alignment.WrapText);
         Assert.Equal([12d, 50d, 11d, 7d, 10d], Enumerable.Range(1, 5).Select(c => sheet.Column(c).Width));
         foreach (var cell in new[] { "A3", "E3", "A4", "B4", "E25", "A26", "E26" })
