@@ -3,6 +3,8 @@ using Supervision.Api.Campaigns;
 using Supervision.Api.Checks;
 using Supervision.Api.Dev;
 using Supervision.Api.Hosting;
+using Supervision.Api.Storage;
+using Supervision.Api.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +14,8 @@ builder.Services.AddSupervisionProblemDetails();
 builder.Services.AddSupervisionOpenApi();
 builder.Services.AddSupervisionAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCampaigns();
+builder.Services.AddSupervisionStorage(builder.Configuration);
+builder.Services.AddSubmissions();
 
 var app = builder.Build();
 
@@ -24,6 +28,7 @@ var api = app.MapGroup("/api").RequireAuthorization(AuthConstants.ScopePolicy);
 api.MapMe();
 api.MapCampaigns();
 api.MapChecks();
+api.MapSubmissions();
 api.MapDevSignIn();
 
 app.Run();

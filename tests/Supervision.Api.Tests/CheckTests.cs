@@ -198,7 +198,7 @@ public sealed class CheckTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, problem.Status);
         Assert.Equal("不支持的内容类型", problem.Title);
-        Assert.Equal("此接口接受 application/json 格式的表格数据（Content-Type: application/json），收到的是“text/plain; charset=utf-8”。", problem.Detail);
+        Assert.Equal("此接口接受 application/json 格式的表格数据，或以 multipart/form-data（字段 file）、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 上传的 .xlsx 文件，收到的是“text/plain; charset=utf-8”。", problem.Detail);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class CheckTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var problem = await Problem.ReadAsync(response);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, problem.Status);
-        Assert.Equal("此接口接受 application/json 格式的表格数据（Content-Type: application/json），请求未指定内容类型。", problem.Detail);
+        Assert.Equal("此接口接受 application/json 格式的表格数据，或以 multipart/form-data（字段 file）、application/vnd.openxmlformats-officedocument.spreadsheetml.sheet 上传的 .xlsx 文件，请求未指定内容类型。", problem.Detail);
     }
 
     [Fact]

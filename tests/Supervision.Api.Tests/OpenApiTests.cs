@@ -14,7 +14,7 @@ public sealed class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         var check = json.RootElement.GetProperty("paths").GetProperty("/api/campaigns/{id}/check").GetProperty("post");
         Assert.True(check.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
-        Assert.Equal(["200", "400", "404", "415"], check.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
+        Assert.Equal(["200", "400", "404", "413", "415"], check.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order());
     }
 
     [Fact]

@@ -36,6 +36,25 @@ public static class Problems
 
     public static ProblemHttpResult CampaignNotFound(string id) => NotFound($"督查活动“{id}”不存在。");
 
+    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, detail);
+
+    public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, detail);
+
+    public static ProblemHttpResult PreconditionFailed(string detail) => Problem(StatusCodes.Status412PreconditionFailed, detail);
+
+    /// <summary>An upload refused before any form was read; the refusal's code goes into the problem's <c>code</c>.</summary>
+    public static ProblemHttpResult Upload(int status, Supervision.Workbooks.Reading.UploadRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return TypedResults.Problem(detail: refusal.Message, statusCode: status, title: TitleFor(status),
+            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
+    }
+
+    /// <summary>Forms with errors: 422 with every form's issues under <c>forms</c>.</summary>
+    public static ProblemHttpResult Unprocessable(string detail, object forms) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity,
+            title: TitleFor(StatusCodes.Status422UnprocessableEntity), extensions: new Dictionary<string, object?> { ["forms"] = forms });
+
     private static ProblemHttpResult Problem(int status, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: TitleFor(status));
 
