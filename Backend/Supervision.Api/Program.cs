@@ -5,6 +5,7 @@ using Supervision.Api.Dev;
 using Supervision.Api.Hosting;
 using Supervision.Api.Storage;
 using Supervision.Api.Submissions;
+using Supervision.Api.Templates;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -29,6 +30,7 @@ api.MapMe();
 api.MapCampaigns();
 api.MapChecks();
 api.MapSubmissions();
+api.MapTemplates();
 api.MapDevSignIn();
 
 app.Run();
