@@ -26,13 +26,16 @@ internal sealed class SelfCheckSheetRenderer(SelfCheckLayout layout)
         Grid(sheet.Range(layout.FirstTableRow, 1, layout.LastTableRow, layout.Width));
         foreach (var caption in layout.Captions)
         {
+            if (caption.Kind == SelfCheckCaptionKind.Title)
+            {
+                Title(sheet, caption.Text, caption.Box.TopLeft.Row, layout.Width);
+                continue;
+            }
+
             var range = Box(sheet, caption.Box);
             Text(range, caption.Text);
             switch (caption.Kind)
             {
-                case SelfCheckCaptionKind.Title:
-                    Title(sheet, caption.Text, caption.Box.TopLeft.Row, layout.Width);
-                    break;
                 case SelfCheckCaptionKind.Subtitle:
                     Centered(range);
                     range.Style.Font.SetFontSize(12);

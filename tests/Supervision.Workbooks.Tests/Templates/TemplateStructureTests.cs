@@ -79,6 +79,23 @@ public class TemplateStructureTests
             using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
             var errors = validator.Validate(document).Select(e => $"{e.Description} at {e.Path?.XPath}").ToList();
             Assert.True(errors.Count == 0, $"{what}: {string.Join("; ", errors)}");
+
+            // Excel repairs (and the validator does not flag) merged ranges that overlap or repeat.
+            foreach (var part in document.WorkbookPart!.WorksheetParts)
+            {
+                var covered = new HashSet<(int, int)>();
+                foreach (var merge in part.Worksheet.Descendants<Spreadsheet.MergeCell>())
+                {
+                    var corners = merge.Reference!.Value!.Split(':').Select(Supervision.Domain.Grids.CellAddress.Parse).ToArray();
+                    for (var row = corners[0].Row; row <= corners[1].Row; row++)
+                    {
+                        for (var column = corners[0].Column; column <= corners[1].Column; column++)
+                        {
+                            Assert.True(covered.Add((row, column)), $"{what}: {merge.Reference} overlaps another merged range");
+                        }
+                    }
+                }
+            }
         }
 
         Assert.Equal(1 + 22 + 12 + 1 + 6, templates.Count);
