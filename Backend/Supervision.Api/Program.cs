@@ -15,6 +15,7 @@ builder.Services.AddSupervisionProblemDetails();
 builder.Services.AddSupervisionOpenApi();
 builder.Services.AddSupervisionAuth(builder.Configuration, builder.Environment);
 builder.Services.AddCampaigns();
+builder.Services.AddWorkbookUploads();
 builder.Services.AddSupervisionStorage(builder.Configuration);
 builder.Services.AddSubmissions();
 

@@ -55,7 +55,7 @@ public static class MetadataSheet
         var lastColumn = sheet.LastColumnUsed()?.ColumnNumber() ?? 0;
         for (var c = 1; c <= lastColumn; c++)
         {
-            columns.TryAdd(sheet.Cell(1, c).GetString().Trim(), c);
+            columns.TryAdd(Plain(sheet.Cell(1, c)), c);
         }
 
         if (!columns.ContainsKey("sheet"))
@@ -64,7 +64,7 @@ public static class MetadataSheet
         }
 
         string? Get(int row, string key) =>
-            columns.TryGetValue(key, out var c) && sheet.Cell(row, c).GetString().Trim() is { Length: > 0 } v ? v : null;
+            columns.TryGetValue(key, out var c) && Plain(sheet.Cell(row, c)) is { Length: > 0 } v ? v : null;
 
         var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
         for (var r = 2; r <= lastRow; r++)
@@ -77,4 +77,7 @@ public static class MetadataSheet
 
         return result;
     }
+
+    // Metadata is plain text; a formula here is not ours and is never evaluated (GetString would run it).
+    private static string Plain(IXLCell cell) => cell.HasFormula ? "" : Convert.ToString(cell.Value, System.Globalization.CultureInfo.InvariantCulture)?.Trim() ?? "";
 }

@@ -28,13 +28,13 @@ public static class ChecksApi
 
     // The body is read here, not bound, so that every malformed request gets a 400 that names the mistake.
     public static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> Check(
-        string id, string? sheet, HttpRequest request, ICampaignCatalog catalog, CancellationToken cancellationToken)
+        string id, string? sheet, HttpRequest request, ICampaignCatalog catalog, WorkbookReadGate reads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
         if (UploadBody.IsWorkbook(request))
         {
-            return await CheckWorkbook(id, sheet, request, catalog, cancellationToken);
+            return await CheckWorkbook(id, sheet, request, catalog, reads, cancellationToken);
         }
 
         var campaign = catalog.Find(id);
@@ -56,7 +56,7 @@ public static class ChecksApi
     }
 
     private static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> CheckWorkbook(
-        string id, string? sheet, HttpRequest request, ICampaignCatalog catalog, CancellationToken cancellationToken)
+        string id, string? sheet, HttpRequest request, ICampaignCatalog catalog, WorkbookReadGate reads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -72,7 +72,7 @@ public static class ChecksApi
             return problem;
         }
 
-        var check = WorkbookChecker.Check(bytes, campaign, sheet);
+        var check = await reads.RunAsync(() => WorkbookChecker.Check(bytes, campaign, sheet), cancellationToken);
         if (check.Refusal is { } refusal)
         {
             return Problems.Upload(refusal.Code == UploadCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, refusal);

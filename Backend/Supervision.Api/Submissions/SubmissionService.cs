@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Supervision.Api.Hosting;
 using Supervision.Api.Storage;
 using Supervision.Domain.Campaigns;
 using Supervision.Domain.Forms;
@@ -32,7 +33,7 @@ public abstract record SubmitOutcome
 /// Validates an uploaded workbook and stores one submission per form sheet, at
 /// <c>{campaign}/{form}/{subject}/{author}.xlsx</c>, with a receipt per stored version.
 /// </summary>
-public sealed class SubmissionService(IFileStore store, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+public sealed class SubmissionService(IFileStore store, TimeProvider clock, WorkbookReadGate reads, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> KeyLocks = new(StringComparer.Ordinal);
     private readonly JsonSerializerOptions serializer = json.Value.SerializerOptions;
@@ -82,7 +83,7 @@ public sealed class SubmissionService(IFileStore store, TimeProvider clock, IOpt
     private async Task<SubmitOutcome> StoreAsync(Campaign campaign, ReadOnlyMemory<byte> workbook, string? sheet, RosterEntry? user,
         string submittedBy, string? ifMatch, CancellationToken cancellationToken)
     {
-        var check = WorkbookChecker.Check(workbook, campaign, sheet);
+        var check = await reads.RunAsync(() => WorkbookChecker.Check(workbook, campaign, sheet), cancellationToken).ConfigureAwait(false);
         if (check.Refusal is { } refusal)
         {
             return new SubmitOutcome.Refused(refusal);
