@@ -480,7 +480,7 @@ public sealed partial class FormParser
         if (string.IsNullOrWhiteSpace(value))
         {
             issues.Add(Issue.Error(label == FormHeadings.FillingSchool ? IssueCodes.HeaderAuthorMissing : IssueCodes.HeaderSubjectMissing,
-                grid.Sheet, cell, $"未填写{label}（{cell}）。"));
+                grid.Sheet, cell, $"表头的“{label}”未填写（{cell}），请填写学校名称。"));
             return null;
         }
 
