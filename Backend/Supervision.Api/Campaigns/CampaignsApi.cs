@@ -20,6 +20,7 @@ public static class CampaignsApi
             .WithSummary("One campaign: rubric, groups → areas → schools, schedule, deadlines, grading (ETag; If-None-Match → 304)")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapCampaignSetup();
         return group;
     }
 
@@ -42,9 +43,7 @@ public static class CampaignsApi
         }
 
         var document = CampaignDocument.From(campaign, withRoster: user.IsOfficeIn(campaign));
-        // Strong: the same serializer writes the body, so equal tags mean byte-identical bodies.
-        var body = JsonSerializer.SerializeToUtf8Bytes(document, json.Value.SerializerOptions);
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
+        var etag = ETagOf(document, json.Value.SerializerOptions);
         http.Response.Headers.ETag = etag.ToString();
         var ifNoneMatch = http.Request.GetTypedHeaders().IfNoneMatch;
         if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
@@ -53,5 +52,15 @@ public static class CampaignsApi
         }
 
         return TypedResults.Ok(document);
+    }
+
+    /// <summary>
+    /// Strong: the same serializer writes the body, so equal tags mean byte-identical bodies. Edits compare If-Match with
+    /// the tag of the office's view (roster included), the one an office user got from GET.
+    /// </summary>
+    public static EntityTagHeaderValue ETagOf(CampaignDocument document, JsonSerializerOptions options)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(document, options);
+        return new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 16))}\"");
     }
 }

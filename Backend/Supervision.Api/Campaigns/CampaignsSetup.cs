@@ -4,7 +4,9 @@ public static class CampaignsSetup
 {
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
-        services.AddSingleton<ICampaignCatalog, BuiltInCampaignCatalog>();
+        services.AddSingleton<CampaignCatalog>();
+        services.AddSingleton<ICampaignCatalog>(provider => provider.GetRequiredService<CampaignCatalog>());
+        services.AddHostedService<CampaignLoader>();
         return services;
     }
 }
