@@ -11,7 +11,7 @@ using Group = Supervision.Domain.Campaigns.Group;
 namespace Supervision.Domain.Setup;
 
 /// <summary>
-/// A name that looks like two units run together (阳光春苗幼儿园四托 → 阳光春苗幼儿园、四托), offered with a stable id.
+/// A name that looks like two units run together (甲幼儿园乙托 → 甲幼儿园、乙托), offered with a stable id.
 /// It is applied only when the import is repeated with the id accepted.
 /// </summary>
 public sealed record ScheduleSuggestion(string Id, string? Sheet, string Cell, string Name, IReadOnlyList<string> Parts, bool Accepted);
@@ -52,7 +52,7 @@ public static partial class ScheduleImporter
     [
         new("group", true, "组号", "组别", "组"),
         new("schools", true, "学校", "参加学校", "学校名称"),
-        new("room", false, "地点", "会议室", "督查地点"),
+        new("room", false, "地点", "督查地点", "会场"),
         new("time", true, "时间", "督查时间"),
     ];
 
@@ -216,7 +216,7 @@ public static partial class ScheduleImporter
                     var room = roomColumn is { } rc ? SchoolNames.Normalize(grid[row, rc].Display) : "";
                     if (room.Length == 0 && roomColumn is { } missing)
                     {
-                        Issues.Add(Warning(SetupCodes.ScheduleRoomMissing, new CellAddress(row, missing), $"第{current.Name}组的这一行没有填写地点（会议室）。"));
+                        Issues.Add(Warning(SetupCodes.ScheduleRoomMissing, new CellAddress(row, missing), $"第{current.Name}组的这一行没有填写地点（开会的房间）。"));
                     }
 
                     current.Rooms.Add((room, ReadSchools(schoolsValue.Display, schoolsCell), schoolsCell));
@@ -226,7 +226,7 @@ public static partial class ScheduleImporter
             foreach (var group in groups.Where(g => (g.Date is null || g.HalfDay is null) && !g.DateReported))
             {
                 Issues.Add(Error(SetupCodes.ScheduleDateMissing, group.Cell with { Column = timeColumn },
-                    $"第{group.Name}组没有填写日期和上午/下午（如“5.28上”）。"));
+                    $"第{group.Name}组没有填写日期和上午/下午（如“6.3上”）。"));
             }
         }
 
@@ -274,7 +274,7 @@ public static partial class ScheduleImporter
                 else if (group.Date is null && line.Any(char.IsAsciiDigit))
                 {
                     group.DateReported = true;
-                    Issues.Add(Error(SetupCodes.ScheduleBadDate, cell, $"“{line}”不是可识别的日期和时段，请写成“5.28上”或“5月28日下午”。"));
+                    Issues.Add(Error(SetupCodes.ScheduleBadDate, cell, $"“{line}”不是可识别的日期和时段，请写成“6.3上”或“6月3日下午”。"));
                 }
                 else
                 {
@@ -312,7 +312,7 @@ public static partial class ScheduleImporter
             var half = match.Groups["half"].Value;
             if (half.Length == 0)
             {
-                Issues.Add(Error(SetupCodes.ScheduleBadDate, cell, $"“{line}”没有写明上午还是下午（如“5.28上”）。"));
+                Issues.Add(Error(SetupCodes.ScheduleBadDate, cell, $"“{line}”没有写明上午还是下午（如“6.3上”）。"));
             }
             else
             {

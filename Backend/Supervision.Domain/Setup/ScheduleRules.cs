@@ -26,7 +26,7 @@ public static partial class ScheduleRules
     public const int MinimumMinutesPerSchool = 5;
     public const int ComfortableMinutesPerSchool = 8;
 
-    /// <summary>"2018—2019" (any separator) or a single year "2019" (read as 2019—2020).</summary>
+    /// <summary>"2020—2021" (any separator) or a single year "2020" (read as 2020—2021).</summary>
     public static SchoolYearSpan? ParseSchoolYear(string? schoolYear)
     {
         var text = SchoolNames.Normalize(schoolYear);
