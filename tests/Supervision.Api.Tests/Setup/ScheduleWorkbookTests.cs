@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Microsoft.Extensions.DependencyInjection;
+using Supervision.Api.Campaigns;
+using Supervision.Domain.Campaigns;
+using Supervision.Domain.Forms;
+using Xunit.Abstractions;
+
+namespace Supervision.Api.Tests.Setup;
+
+/// <summary>Schedules as real workbooks over HTTP: the seed's 附件2 typed with merged cells, and a city-sized plan.</summary>
+public sealed class ScheduleWorkbookTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly ApiFactory factory = new();
+
+    public void Dispose() => factory.Dispose();
+
+    /// <summary>The seed's 附件2 word for word, 组号 and 时间 merged over each group's two rooms as an office would in Excel.</summary>
+    private static byte[] SeedWorkbook()
+    {
+        object?[][] rows =
+        [
+            ["2018—2019学年度渝中区教师继续教育"],
+            ["过程督查片区安排表"],
+            ["组号", "学  校", "地点", "时间"],
+            ["一", "大田湾小学、红岩小学校、大坪小学、解放小学、人和街小学（5）", "会议室", "5.28上\n\n鼓楼人和街小学"],
+            [null, "马家堡小学、鹅岭小学、枇杷山小学、肖家沟小学、两路口小学（5）", "4-1", null],
+            ["二", "人民小学、新华小学、精一小学、中山小学、邹容小学、解西小学（6）", "会议室", "5.28下\n科教中心"],
+            [null, "大同实验学校、东水门小学、临江路小学、聋哑学校、培智学校（6）", "4-1", null],
+            ["三", "巴蜀幼儿园、三托、公安局幼儿园、陆军勤务幼儿园、77100幼儿园、铁路幼儿园、（6）", "会议室", "5.29上\n少年宫"],
+            [null, "区级机关幼儿园、景德幼儿园、陆军特色幼儿园、阳光春苗幼儿园四托、八一保育院（6）", "4-1", null],
+            ["四", "德精小学、中华路小学、二体校、石油路小学、望龙门小学、人民路小学（6）", "会议室", "5.29下\n蒙正幼儿园"],
+            [null, "金马小学、巴蜀小学、民生路小学、枣小、曾家岩小学（5）", "4-1", null],
+            ["五", "桂花园幼儿园、华一新村幼儿园、红岩幼儿园、陕西路幼儿园、实验幼儿园（5）", "会议室", "5.30上\n保健所、电大"],
+            [null, "复旦中学、大坪中学、巴蜀中学、30中、57中、实验学校、劳技基地、50中（8）", "4-1", null],
+            ["六", "求精中学校、29中学、42中学校、杏林中学、66中学校、鼓楼学校、职教中心（7）", "会议室", "5.30下\n教委档案中心"],
+            [],
+            ["备注："],
+            ["片区划分按年段分组进行，鼓楼人和街小学、科教中心、少年宫、蒙正幼"],
+            ["儿园、保健所、电大、教委档案中心作为观摩单位参与。"],
+            ["督查时间安排：上午9:00—12:00  下午14:00—17:00"],
+            ["汇报展示：9：00—10：40/14：00—15：40"],
+            ["互学互查：10：40—11：20/15：40—16：20"],
+            ["自评互评：11：20—11：30/16：20—16：30"],
+            ["情况反馈：11：30—12：00/16：30—15：00"],
+        ];
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("安排表");
+        Fill(sheet, rows);
+        foreach (var first in new[] { 4, 6, 8, 10, 12 })
+        {
+            sheet.Range(first, 1, first + 1, 1).Merge();
+            sheet.Range(first, 4, first + 1, 4).Merge();
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void Fill(IXLWorksheet sheet, object?[][] rows)
+    {
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                if (rows[r][c] is string text)
+                {
+                    sheet.Cell(r + 1, c + 1).SetValue(text);
+                }
+            }
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string url, HttpContent content, string upn = ApiFactory.OfficeUser)
+    {
+        using var client = factory.CreateClientAs(upn);
+        var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, json.RootElement.Clone());
+    }
+
+    private static string[] Issues(JsonElement body) =>
+        body.GetProperty("issues").EnumerateArray().Select(i => $"{i.GetProperty("cell").GetString()} {i.GetProperty("code").GetString()}").ToArray();
+
+    [Fact]
+    public async Task TheSeedScheduleWithMergedCellsGivesItsFourContradictionsAndWithTheSuggestionAcceptedTheBuiltInReading()
+    {
+        await PostAsync("/api/campaigns", JsonContent.Create(new { id = "seed-merged", title = "照录", schoolYear = "2018—2019" }));
+
+        var (status, body) = await PostAsync("/api/campaigns/seed-merged/schedule", CampaignSetupTests.Xlsx(SeedWorkbook()));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["B7 schedule.count-mismatch", "B8 schedule.stray-separator", "B9 schedule.run-together", "A23 schedule.time-reversed"], Issues(body));
+        var suggestion = Assert.Single(body.GetProperty("suggestions").EnumerateArray());
+        Assert.Equal("阳光春苗幼儿园四托", suggestion.GetProperty("name").GetString());
+
+        var (_, accepted) = await PostAsync($"/api/campaigns/seed-merged/schedule?accept={suggestion.GetProperty("id").GetString()}",
+            CampaignSetupTests.Xlsx(SeedWorkbook()));
+
+        Assert.Equal(["B7 schedule.count-mismatch", "B8 schedule.stray-separator", "A23 schedule.time-reversed"], Issues(accepted));
+        var plan = JsonSerializer.Deserialize<SchedulePlan>(accepted.GetProperty("plan").GetRawText(),
+            factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions)!;
+        var seed = YuzhongCampaign.Create();
+        Assert.Equal(CampaignSetupTests.Describe(seed.Groups), CampaignSetupTests.Describe(plan.Groups));
+        Assert.Equal(CampaignSetupTests.Describe(seed.Timetables), CampaignSetupTests.Describe(plan.Timetables));
+        Assert.Equal(seed.ObserverUnits, plan.ObserverUnits);
+    }
+
+    [Fact]
+    public async Task ACitySizedCampaignImportsAndOneOfItsAreasGetsATemplateAndACheck()
+    {
+        await PostAsync("/api/campaigns", JsonContent.Create(new { id = "city", title = "全市督查", schoolYear = "2020—2021" }));
+        var rows = new List<object?[]> { new object?[] { "组号", "学校", "地点", "时间" } };
+        var school = 0;
+        for (var group = 1; group <= 250; group++)
+        {
+            var date = new DateOnly(2020, 9, 7).AddDays((group - 1) / 2);
+            for (var room = 1; room <= 2; room++)
+            {
+                var names = Enumerable.Range(0, 6).Select(_ => $"城区{++school}号小学");
+                rows.Add([room == 1 ? group.ToString(CultureInfo.InvariantCulture) : null, $"{string.Join("、", names)}（6）", $"{room}号厅",
+                    room == 1 ? $"{date.Month}.{date.Day}{(group % 2 == 1 ? "上" : "下")}\n第{group}会场" : null]);
+            }
+        }
+
+        rows.AddRange([["备注："], ["汇报展示：9:00—10:40/14:00—15:40"]]);
+        using var workbook = new XLWorkbook();
+        Fill(workbook.AddWorksheet("安排表"), [.. rows]);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+
+        var watch = Stopwatch.StartNew();
+        var (status, body) = await PostAsync("/api/campaigns/city/schedule?apply=true", CampaignSetupTests.Xlsx(stream.ToArray()));
+        watch.Stop();
+        output.WriteLine($"city import over HTTP (read, import, store): {watch.ElapsedMilliseconds} ms");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Empty(Issues(body));
+        var city = factory.Services.GetRequiredService<ICampaignCatalog>().Find("city")!;
+        Assert.Equal((500, 3000), (city.Areas.Count(), city.Schools.Count()));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"import took {watch.Elapsed}");
+
+        var area = city.FindArea("g123-2")!;
+        using var client = factory.CreateClientAs(ApiFactory.OfficeUser);
+        var template = await client.GetByteArrayAsync(new Uri($"/api/campaigns/city/templates/peer-scores?area=g123-2&school={area.Schools[0].Id}", UriKind.Relative));
+        using var filled = new XLWorkbook(new MemoryStream(template));
+        var sheet = filled.Worksheets.First(w => w.Name != "_supervision");
+        foreach (var (cell, _) in FormLayouts.PeerScores(city, area).ScoreCells())
+        {
+            sheet.Cell(cell.Row, cell.Column).Value = 7.5;
+        }
+
+        using var filledStream = new MemoryStream();
+        filled.SaveAs(filledStream, new SaveOptions { EvaluateFormulasBeforeSaving = true });
+        var (checkStatus, check) = await PostAsync("/api/campaigns/city/check", CampaignSetupTests.Xlsx(filledStream.ToArray()));
+
+        Assert.Equal(HttpStatusCode.OK, checkStatus);
+        var form = Assert.Single(check.GetProperty("forms").EnumerateArray());
+        Assert.Equal("g123-2", form.GetProperty("subject").GetString());
+        Assert.Empty(form.GetProperty("issues").EnumerateArray());
+    }
+}
