@@ -38,6 +38,11 @@ public static partial class CampaignRules
         issues.AddRange(CheckGrading(campaign.Grading));
         issues.AddRange(CheckAggregation(campaign.Aggregation));
         issues.AddRange(CheckDeadlines(campaign));
+        if (year is { } span)
+        {
+            issues.AddRange(CheckDeadlinesInYear(campaign, span));
+        }
+
         issues.AddRange(CheckSchedule(campaign, year));
         issues.AddRange(CheckRoster(campaign));
         return issues;
@@ -99,6 +104,18 @@ public static partial class CampaignRules
         {
             yield return Issue.Error(SetupCodes.DeadlinesOrder, null, null,
                 $"自查表（附件3）截止日期 {campaign.Deadlines.SelfCheck:yyyy-MM-dd} 晚于第一场督查（{session:yyyy-MM-dd}）。");
+        }
+    }
+
+    private static IEnumerable<Issue> CheckDeadlinesInYear(Campaign campaign, SchoolYearSpan year)
+    {
+        foreach (var (name, date) in new[] { ("纸质材料", campaign.Deadlines.PaperMaterials), ("自查表（附件3）", campaign.Deadlines.SelfCheck) })
+        {
+            if (!year.Contains(date))
+            {
+                yield return Issue.Error(SetupCodes.DeadlinesOutsideYear, null, null,
+                    $"{name}截止日期 {date:yyyy-MM-dd} 不在 {campaign.SchoolYear} 学年（{year.Start:yyyy-MM-dd} 至 {year.End:yyyy-MM-dd}）之内。");
+            }
         }
     }
 

@@ -28,6 +28,7 @@ public static class SetupCodes
     public const string GradingBandRange = "grading.band-range";
     public const string GradingEmpty = "grading.empty";
     public const string DeadlinesOrder = "deadlines.order";
+    public const string DeadlinesOutsideYear = "deadlines.outside-year";
     public const string AggregationWeights = "aggregation.weights";
 
     public const string RosterTableMissing = "roster.table-missing";

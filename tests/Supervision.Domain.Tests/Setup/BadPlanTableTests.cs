@@ -55,6 +55,22 @@ public class BadPlanTableTests
     }
 
     [Fact]
+    public void AHostVenueInTheNextRowsTimeCellBelongsToTheGroup()
+    {
+        var grid = Grids.At("安排表", "A1",
+            ["组号", "学校", "地点", "时间"],
+            ["1", "甲小学（1）", "一号厅", "6月3日下午"],
+            [null, "乙小学（1）", "二号厅", "少年宫、青年宫"]);
+
+        var import = ScheduleImporter.Import(grid, SeedScheduleImportTests.Blank());
+
+        Assert.Equal([SetupCodes.ScheduleTimetableMissing], import.Issues.Select(i => i.Code));
+        var group = Assert.Single(import.Groups);
+        Assert.Equal(("少年宫、青年宫", new DateOnly(2019, 6, 3), HalfDay.Afternoon, 2), (group.HostVenue, group.Date, group.HalfDay, group.Areas.Count));
+        Assert.Equal(["少年宫", "青年宫"], group.ObserverUnits);
+    }
+
+    [Fact]
     public void ASheetWithoutTheScheduleHeadingsIsRefusedAsSuch()
     {
         var import = ScheduleImporter.Import(Grids.At("Sheet1", "A1", ["姓名", "账号"]), SeedScheduleImportTests.Blank());
@@ -92,7 +108,8 @@ public class BadPlanTableTests
         { "a step of zero", c => c with { ScoreStep = 0m }, ["campaign.score-step"] },
         { "an id with capitals", c => c with { Id = "Next-Year" }, ["campaign.bad-id"] },
         { "a school year that is not one", c => c with { SchoolYear = "明年" }, ["campaign.school-year"] },
-        { "a session date of another year", c => c with { SchoolYear = "2019—2020" }, Enumerable.Repeat("schedule.date-outside-year", 6).ToArray() },
+        { "sessions and deadlines of another year", c => c with { SchoolYear = "2019—2020" },
+            ["deadlines.outside-year", "deadlines.outside-year", .. Enumerable.Repeat("schedule.date-outside-year", 6)] },
         { "a school without an account", c => c with { Roster = [.. c.Roster.Where(r => r.SchoolId != "s01")] }, ["roster.school-without-account"] },
         { "no office", c => c with { Roster = [.. c.Roster.Where(r => r.Role != Role.Office)] }, ["roster.no-office"] },
     };

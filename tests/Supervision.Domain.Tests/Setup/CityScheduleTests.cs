@@ -33,7 +33,8 @@ public class CityScheduleTests
     public void ACitySizedScheduleImportsInUnderASecondOrTwo()
     {
         var grid = Grids.At("安排表", "A1", CityRows());
-        var blank = YuzhongCampaign.Create() with { Id = "city", SchoolYear = "2020—2021", Groups = [], Roster = [] };
+        var blank = YuzhongCampaign.Create() with { Id = "city", SchoolYear = "2020—2021", Groups = [], Roster = [],
+            Deadlines = YuzhongCampaign.Create().Deadlines with { PaperMaterials = new DateOnly(2020, 9, 1), SelfCheck = new DateOnly(2020, 9, 1) } };
 
         var watch = Stopwatch.StartNew();
         var import = ScheduleImporter.Import(grid, blank);
