@@ -194,6 +194,27 @@ public sealed class CampaignSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task ACopyForANewYearShowsItsOldDatesInChecksYetItsTitleCanBeEdited()
+    {
+        var created = await CreateAsync(new { id = "new-year", copyOf = ApiFactory.Campaign, schoolYear = "2019—2020" });
+
+        var checks = await SendAsync(HttpMethod.Get, "/api/campaigns/new-year/checks");
+        Assert.Equal(
+            ["deadlines.outside-year", "deadlines.outside-year", .. Enumerable.Repeat("schedule.date-outside-year", 6)],
+            checks.Body.GetProperty("campaign").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+
+        var document = JsonNode.Parse(created.Body.GetRawText())!;
+        document["title"] = "2019—2020学年教师继续教育过程督查";
+        var edited = await SendAsync(HttpMethod.Put, "/api/campaigns/new-year", JsonContent.Create(document), ifMatch: created.ETag);
+        Assert.Equal(HttpStatusCode.OK, edited.Status);
+
+        document["deadlines"]!["paperMaterials"] = "2021-05-30";
+        var refused = await SendAsync(HttpMethod.Put, "/api/campaigns/new-year", JsonContent.Create(document), ifMatch: edited.ETag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Equal(["deadlines.order", "deadlines.outside-year"], refused.Body.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+    }
+
+    [Fact]
     public async Task TheBuiltInCampaignIsReadOnly()
     {
         var current = await SendAsync(HttpMethod.Get, $"/api/campaigns/{ApiFactory.Campaign}");
