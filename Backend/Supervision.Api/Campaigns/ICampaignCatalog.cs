@@ -32,7 +32,7 @@ public sealed record StoredCampaign(Campaign Campaign, int RubricRevision, Impor
 public sealed record CampaignEntry(StoredCampaign Stored, string Version);
 
 /// <summary>The built-in campaign plus the stored ones; see <see cref="ICampaignCatalog"/>.</summary>
-public sealed class CampaignCatalog(IFileStore store) : ICampaignCatalog, IDisposable
+public sealed partial class CampaignCatalog(IFileStore store, ILogger<CampaignCatalog> logger) : ICampaignCatalog, IDisposable
 {
     public const string IndexPath = "_campaigns/index.json";
 
@@ -70,10 +70,27 @@ public sealed class CampaignCatalog(IFileStore store) : ICampaignCatalog, IDispo
         foreach (var id in ids.Where(CampaignRules.IsValidId))
         {
             var file = await store.ReadAsync(PathOf(id), cancellationToken).ConfigureAwait(false);
-            if (file is not null && JsonSerializer.Deserialize<StoredCampaign>(file.Bytes, StorageJson) is { } campaign)
+            if (file is null)
             {
-                Remember(new CampaignEntry(campaign, file.Info.Version));
+                CampaignMissing(logger, id);
+                continue;
             }
+
+            try
+            {
+                if (JsonSerializer.Deserialize<StoredCampaign>(file.Bytes, StorageJson) is { } campaign && campaign.Campaign.Id == id)
+                {
+                    Remember(new CampaignEntry(campaign, file.Info.Version));
+                    continue;
+                }
+            }
+            catch (JsonException ex)
+            {
+                CampaignUnreadable(logger, id, ex);
+                continue;
+            }
+
+            CampaignUnreadable(logger, id, null);
         }
     }
 
@@ -159,6 +176,12 @@ public sealed class CampaignCatalog(IFileStore store) : ICampaignCatalog, IDispo
             all = [builtIn, .. stored.Values.Select(e => e.Stored.Campaign).Where(c => !IsBuiltIn(c.Id)).OrderBy(c => c.Id, StringComparer.Ordinal)];
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {Id} is in the index but its campaign.json is missing; it is not served.")]
+    private static partial void CampaignMissing(ILogger logger, string id);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {Id}: campaign.json cannot be read; it is not served until the file is repaired.")]
+    private static partial void CampaignUnreadable(ILogger logger, string id, Exception? exception);
 
     private static byte[] Serialize(StoredCampaign campaign) => JsonSerializer.SerializeToUtf8Bytes(campaign, StorageJson);
 

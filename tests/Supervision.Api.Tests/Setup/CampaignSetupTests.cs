@@ -307,6 +307,21 @@ public sealed class CampaignSetupTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUnreadableStoredCampaignIsSkippedAndTheOthersStillLoad()
+    {
+        await CreateAsync(new { id = "broken", copyOf = ApiFactory.Campaign });
+        await CreateAsync(new { id = "intact", copyOf = ApiFactory.Campaign });
+        var store = factory.Services.GetRequiredService<Supervision.Api.Storage.IFileStore>();
+        await store.WriteAsync("broken/campaign.json", "{ not json"u8.ToArray(), Supervision.Api.Storage.WriteCondition.Any);
+
+        using var restarted = factory.WithWebHostBuilder(b => b.UseSetting("Storage:Local:Root", factory.StorageRoot));
+        var catalog = restarted.Services.GetRequiredService<ICampaignCatalog>();
+
+        Assert.Null(catalog.Find("broken"));
+        Assert.NotNull(catalog.Find("intact"));
+    }
+
+    [Fact]
     public async Task StoredCampaignsAreLoadedAgainByANewInstanceOverTheSameStore()
     {
         await CreateAsync(new { id = "persisted", copyOf = ApiFactory.Campaign, title = "持久化" });
