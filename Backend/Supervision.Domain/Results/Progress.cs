@@ -61,11 +61,18 @@ public static class FormDeadlines
     /// <summary>
     /// The instant a form is due by, exclusive (the start of the day after its last day, in the campaign's local time), or
     /// null when the campaign sets none. 附件1: the evaluated school's session day; 附件4: the area's; 附件5: the last session
-    /// day of the schools it covers (an inspector's groups may meet on different days, and one 附件5 covers them all).
+    /// day of the inspector's groups, or of the schools it covers when its author is not a roster inspector (an inspector's
+    /// groups may meet on different days, and one 附件5 covers them all).
     /// </summary>
     public static DateTimeOffset? DueBy(Campaign campaign, FormKind form, string subject, string author, FormData? data = null)
     {
         ArgumentNullException.ThrowIfNull(campaign);
+        return DueBy(new CampaignIndex(campaign), form, subject, author, data);
+    }
+
+    internal static DateTimeOffset? DueBy(CampaignIndex index, FormKind form, string subject, string author, FormData? data)
+    {
+        var campaign = index.Campaign;
         if (form == FormKind.SelfCheck)
         {
             return EndOfDay(campaign, campaign.Deadlines.SelfCheck);
@@ -76,16 +83,16 @@ public static class FormDeadlines
             return null;
         }
 
-        IEnumerable<Group> groups = form switch
+        IEnumerable<Group?> groups = form switch
         {
-            FormKind.Evaluation => GroupsOfSchools(campaign, [subject]),
-            FormKind.PeerScores => campaign.FindArea(subject) is { } area ? GroupsOf(campaign, area) : GroupsOfSchools(campaign, [author]),
-            FormKind.Records => campaign.FindUser(author) is { Role: Role.Inspector } inspector
-                ? campaign.Groups.Where(g => inspector.Groups.Contains(g.Number))
-                : GroupsOfSchools(campaign, (data as RecordSheet)?.Rows.Select(r => r.SchoolId) ?? []),
+            FormKind.Evaluation => [index.GroupOfSchool(subject)],
+            FormKind.PeerScores => [index.GroupOfArea(subject) ?? index.GroupOfSchool(author)],
+            FormKind.Records => index.User(author) is { Role: Role.Inspector } inspector
+                ? index.GroupsOf(inspector)
+                : ((data as RecordSheet)?.Rows ?? []).Select(r => index.GroupOfSchool(r.SchoolId)),
             _ => [],
         };
-        var days = groups.Select(g => g.Date).ToList();
+        var days = groups.OfType<Group>().Select(g => g.Date).ToList();
         return days.Count == 0 ? null : EndOfDay(campaign, days.Max());
     }
 
@@ -111,12 +118,6 @@ public static class FormDeadlines
         return dueBy.ToOffset(TimeSpan.FromHours(campaign.Deadlines.UtcOffsetHours)).AddDays(-1)
             .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    private static IEnumerable<Group> GroupsOf(Campaign campaign, Area area) =>
-        campaign.GroupOf(area) is { } group ? [group] : [];
-
-    private static IEnumerable<Group> GroupsOfSchools(Campaign campaign, IEnumerable<string> schoolIds) =>
-        schoolIds.Select(campaign.AreaOf).OfType<Area>().SelectMany(a => GroupsOf(campaign, a)).Distinct();
 }
 
 /// <summary>Builds the progress board from the submitted forms (all versions; the latest of each counts).</summary>
@@ -125,11 +126,18 @@ public static class ProgressCalculator
     public static CampaignProgress Calculate(Campaign campaign, IEnumerable<SubmittedForm> forms)
     {
         ArgumentNullException.ThrowIfNull(campaign);
-        var latest = SubmittedForm.Latest(forms).ToDictionary(f => f.Key);
+        ArgumentNullException.ThrowIfNull(forms);
+        return Calculate(new CampaignIndex(campaign), SubmittedForm.Latest(forms));
+    }
+
+    internal static CampaignProgress Calculate(CampaignIndex index, IReadOnlyList<SubmittedForm> latestForms)
+    {
+        var campaign = index.Campaign;
+        var latest = latestForms.ToDictionary(f => f.Key);
         ProgressItem Item(FormKind form, string subject, string author, string label, bool required)
         {
             latest.TryGetValue((form, subject, author), out var submitted);
-            var due = FormDeadlines.DueBy(campaign, form, subject, author, submitted?.Data);
+            var due = FormDeadlines.DueBy(index, form, subject, author, submitted?.Data);
             return new ProgressItem(form, subject, author, label, required, due, submitted?.SubmittedAt, submitted?.Complete ?? false,
                 submitted is not null && due is { } d && submitted.SubmittedAt >= d);
         }
@@ -150,7 +158,7 @@ public static class ProgressCalculator
         }
 
         var inspectors = new List<InspectorProgress>();
-        foreach (var inspector in Inspectors(campaign))
+        foreach (var inspector in index.Inspectors)
         {
             var items = SchoolsOf(campaign, inspector)
                 .Select(school => Item(FormKind.Evaluation, school.Id, inspector.Upn, $"{FormKind.Evaluation.DisplayName()}（{school.Name}）", required: true))

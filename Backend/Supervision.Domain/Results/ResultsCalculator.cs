@@ -24,8 +24,9 @@ public static class ResultsCalculator
     {
         ArgumentNullException.ThrowIfNull(campaign);
         ArgumentNullException.ThrowIfNull(forms);
-        var all = forms.ToList();
-        var context = new Context(campaign, SubmittedForm.Latest(all), ProgressCalculator.Calculate(campaign, all));
+        var index = new CampaignIndex(campaign);
+        var latest = SubmittedForm.Latest(forms);
+        var context = new Context(index, latest, ProgressCalculator.Calculate(index, latest));
 
         var drafts = new List<Draft>();
         foreach (var group in campaign.Groups)
@@ -36,22 +37,44 @@ public static class ResultsCalculator
             }
         }
 
-        var results = new List<SchoolResult>();
-        foreach (var draft in drafts)
-        {
-            var areaRank = Rank(draft, drafts.Where(d => d.Area.Id == draft.Area.Id));
-            var districtRank = Rank(draft, drafts);
-            results.Add(new SchoolResult(draft.School.Id, draft.School.Name, draft.Group.Number, draft.Area.Id, draft.Self, draft.SelfEvaluation,
-                draft.Peer, draft.Inspector, draft.Final, draft.Grade, areaRank, districtRank, context.Flags(draft), draft.ScorerDeviation,
-                context.SelfCheckOf(draft.School.Id)));
-        }
-
+        var district = Ranking(drafts);
+        var areas = drafts.GroupBy(d => d.Area.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => Ranking(g), StringComparer.Ordinal);
+        var results = drafts.Select(draft => new SchoolResult(draft.School.Id, draft.School.Name, draft.Group.Number, draft.Area.Id, draft.Self,
+                draft.SelfEvaluation, draft.Peer, draft.Inspector, draft.Final, draft.Grade, areas[draft.Area.Id](draft.Final), district(draft.Final),
+                context.Flags(draft), draft.ScorerDeviation, context.SelfCheckOf(draft.School.Id)))
+            .ToList();
         return new CampaignResults(campaign.Id, results, context.Progress);
     }
 
-    // Competition ranking on the rounded final: one more than the number of schools strictly ahead.
-    private static int? Rank(Draft school, IEnumerable<Draft> scope) =>
-        school.Final is { } final ? 1 + scope.Count(d => d.Final > final) : null;
+    // Competition ranking on the rounded final: one more than the number of schools strictly ahead; no final, no rank.
+    private static Func<decimal?, int?> Ranking(IEnumerable<Draft> scope)
+    {
+        var finals = scope.Where(d => d.Final is not null).Select(d => d.Final!.Value).OrderDescending().ToArray();
+        return final =>
+        {
+            if (final is not { } value)
+            {
+                return null;
+            }
+
+            // The first position whose final is not above this one.
+            int low = 0, high = finals.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (finals[middle] > value)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low + 1;
+        };
+    }
 
     private sealed record Draft(
         Group Group,
@@ -66,37 +89,80 @@ public static class ResultsCalculator
         decimal? ScorerDeviation,
         IReadOnlyList<string> MissingParts);
 
+    /// <summary>The latest forms indexed by the school they concern, so each school costs only its own rows.</summary>
     private sealed class Context
     {
         private readonly Campaign campaign;
+        private readonly CampaignIndex index;
         private readonly IReadOnlyList<RubricCategory> categories;
-        private readonly IReadOnlyList<SubmittedForm> latest;
-        private readonly List<(SubmittedForm Form, PeerScoreSheet Sheet)> peerSheets;
-        private readonly List<(SubmittedForm Form, EvaluationSheet Sheet)> evaluations;
-        private readonly List<(SubmittedForm Form, RecordSheet Sheet, RubricCategory Category)> records;
-        private readonly HashSet<string> schoolIds;
+        private readonly Dictionary<string, PeerScoreSheet> peerSheetsByAuthor = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SubmittedForm> peerFormsByAuthor = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(string Scorer, PeerScoreRow Row)>> peerRowsByTarget = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<(SubmittedForm Form, EvaluationSheet Sheet)>> evaluationsBySubject = new(StringComparer.Ordinal);
+        private readonly List<(SubmittedForm Form, RecordSheet Sheet, RubricCategory Category)> records = [];
+        private readonly Dictionary<string, List<(SubmittedForm Form, RubricCategory Category, RecordRow Row)>> recordRowsBySchool = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SubmittedForm> selfChecks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<PeerMark>> marksByTarget = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SchoolProgress> schoolProgress;
+        private readonly Dictionary<string, InspectorProgress> inspectorProgress;
 
-        public Context(Campaign campaign, IReadOnlyList<SubmittedForm> latest, CampaignProgress progress)
+        public Context(CampaignIndex index, IReadOnlyList<SubmittedForm> latest, CampaignProgress progress)
         {
-            this.campaign = campaign;
-            this.latest = latest;
+            this.index = index;
+            campaign = index.Campaign;
             Progress = progress;
             categories = campaign.Rubric.Categories;
-            schoolIds = campaign.Schools.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-            peerSheets = latest.Where(f => f.Form == FormKind.PeerScores && f.Data is PeerScoreSheet)
-                .Select(f => (f, (PeerScoreSheet)f.Data)).OrderBy(p => p.f.Author, StringComparer.Ordinal).ToList();
-            evaluations = latest.Where(f => f.Form == FormKind.Evaluation && f.Data is EvaluationSheet)
-                .Select(f => (f, (EvaluationSheet)f.Data)).OrderBy(e => e.f.Author, StringComparer.Ordinal).ToList();
-            records = latest.Where(f => f.Form == FormKind.Records && f.Data is RecordSheet)
-                .Select(f => (f, (RecordSheet)f.Data, campaign.Rubric.FindCategory(f.Subject)))
-                .Where(r => r.Item3 is not null)
-                .Select(r => (r.f, r.Item2, r.Item3!)).OrderBy(r => r.f.Author, StringComparer.Ordinal).ToList();
+            schoolProgress = progress.Schools.ToDictionary(s => s.SchoolId, StringComparer.Ordinal);
+            inspectorProgress = progress.Inspectors.ToDictionary(i => i.Upn, StringComparer.OrdinalIgnoreCase);
+
+            // Authors in ordinal order, so marks, sources and messages come out the same whatever order the forms were given in.
+            foreach (var form in latest.OrderBy(f => f.Author, StringComparer.Ordinal).ThenBy(f => f.Subject, StringComparer.Ordinal))
+            {
+                switch (form.Data)
+                {
+                    case PeerScoreSheet sheet when form.Form == FormKind.PeerScores:
+                        peerSheetsByAuthor[form.Author] = sheet;
+                        peerFormsByAuthor[form.Author] = form;
+                        foreach (var row in sheet.Rows.Where(r => r.SchoolId != form.Author).DistinctBy(r => r.SchoolId))
+                        {
+                            Add(peerRowsByTarget, row.SchoolId, (form.Author, row));
+                        }
+
+                        break;
+                    case EvaluationSheet sheet when form.Form == FormKind.Evaluation:
+                        Add(evaluationsBySubject, form.Subject, (form, sheet));
+                        break;
+                    case RecordSheet sheet when form.Form == FormKind.Records && campaign.Rubric.FindCategory(form.Subject) is { } category:
+                        records.Add((form, sheet, category));
+                        foreach (var row in sheet.Rows.DistinctBy(r => r.SchoolId))
+                        {
+                            Add(recordRowsBySchool, row.SchoolId, (form, category, row));
+                        }
+
+                        break;
+                    case SelfCheckSheet when form.Form == FormKind.SelfCheck:
+                        selfChecks[form.Subject] = form;
+                        break;
+                }
+            }
+        }
+
+        private static void Add<T>(Dictionary<string, List<T>> lists, string key, T value)
+        {
+            if (!lists.TryGetValue(key, out var list))
+            {
+                lists[key] = list = [];
+            }
+
+            list.Add(value);
         }
 
         public CampaignProgress Progress { get; }
 
-        public SelfCheckSheet? SelfCheckOf(string schoolId) =>
-            latest.FirstOrDefault(f => f.Form == FormKind.SelfCheck && f.Subject == schoolId)?.Data as SelfCheckSheet;
+        public SelfCheckSheet? SelfCheckOf(string schoolId) => selfChecks.GetValueOrDefault(schoolId)?.Data as SelfCheckSheet;
+
+        private List<(SubmittedForm Form, EvaluationSheet Sheet)> EvaluationsAbout(string schoolId) =>
+            evaluationsBySubject.GetValueOrDefault(schoolId) ?? [];
 
         public Draft Score(Group group, Area area, School school)
         {
@@ -144,14 +210,13 @@ public static class ResultsCalculator
 
         private (PartScore? Part, ExactScore? Total) SelfPart(string schoolId)
         {
-            var own = peerSheets.FirstOrDefault(p => p.Form.Author == schoolId);
-            var row = own.Sheet?.Rows.FirstOrDefault(r => r.SchoolId == schoolId);
+            var row = peerSheetsByAuthor.GetValueOrDefault(schoolId)?.Rows.FirstOrDefault(r => r.SchoolId == schoolId);
             return row is null ? (null, null) : Part(row.Scores);
         }
 
         private (PartScore? Part, ExactScore? Total) SelfEvaluationPart(string schoolId)
         {
-            var own = evaluations.FirstOrDefault(e => e.Form.Subject == schoolId && e.Form.Author == schoolId);
+            var own = EvaluationsAbout(schoolId).FirstOrDefault(e => e.Form.Author == schoolId);
             return own.Sheet is null ? (null, null) : Part(categories.Select(c => CategorySum(own.Sheet, c)).ToList());
         }
 
@@ -179,9 +244,16 @@ public static class ResultsCalculator
             return sum;
         }
 
-        private IEnumerable<PeerMark> MarksFor(string schoolId) =>
-            peerSheets.Where(p => p.Form.Author != schoolId)
-                .SelectMany(p => p.Sheet.Rows.Where(r => r.SchoolId == schoolId).Take(1).Select(r => Mark(p.Form.Author, r)));
+        // Each school's marks are read again for every scorer's deviation: build them once.
+        private List<PeerMark> MarksFor(string schoolId)
+        {
+            if (!marksByTarget.TryGetValue(schoolId, out var list))
+            {
+                marksByTarget[schoolId] = list = (peerRowsByTarget.GetValueOrDefault(schoolId) ?? []).Select(p => Mark(p.Scorer, p.Row)).ToList();
+            }
+
+            return list;
+        }
 
         private PeerMark Mark(string scorer, PeerScoreRow row)
         {
@@ -192,7 +264,7 @@ public static class ResultsCalculator
 
         private (PeerScore? Part, ExactScore? Total) PeerPart(string schoolId)
         {
-            var marks = MarksFor(schoolId).ToList();
+            var marks = MarksFor(schoolId);
             if (marks.Count == 0)
             {
                 return (null, null);
@@ -230,7 +302,7 @@ public static class ResultsCalculator
         {
             var sources = new List<InspectorSource>();
             var itemValues = new Dictionary<int, List<decimal>>();
-            foreach (var (form, sheet) in evaluations.Where(e => e.Form.Subject == schoolId && IsInspector(e.Form.Author)))
+            foreach (var (form, sheet) in EvaluationsAbout(schoolId).Where(e => IsInspector(e.Form.Author)))
             {
                 foreach (var category in categories)
                 {
@@ -249,9 +321,9 @@ public static class ResultsCalculator
                 }
             }
 
-            foreach (var (form, sheet, category) in records)
+            foreach (var (form, category, row) in recordRowsBySchool.GetValueOrDefault(schoolId) ?? [])
             {
-                if (sheet.Rows.FirstOrDefault(r => r.SchoolId == schoolId)?.Score is { } score)
+                if (row.Score is { } score)
                 {
                     sources.Add(new InspectorSource(FormKind.Records, form.Author, category.Id, score));
                 }
@@ -276,20 +348,19 @@ public static class ResultsCalculator
         }
 
         /// <summary>An inspection source is any 附件1 author that is not a school (an inspector, or the office naming itself).</summary>
-        private bool IsInspector(string author) => !schoolIds.Contains(author);
+        private bool IsInspector(string author) => !index.IsSchool(author);
 
         // ---------- scorer deviation ----------
 
         private decimal? ScorerDeviation(string scorerId)
         {
-            var own = peerSheets.FirstOrDefault(p => p.Form.Author == scorerId);
-            if (own.Sheet is null)
+            if (peerSheetsByAuthor.GetValueOrDefault(scorerId) is not { } own)
             {
                 return null;
             }
 
             var differences = new List<ExactScore>();
-            foreach (var row in own.Sheet.Rows.Where(r => r.SchoolId != scorerId))
+            foreach (var row in own.Rows.Where(r => r.SchoolId != scorerId).DistinctBy(r => r.SchoolId))
             {
                 var mine = Mark(scorerId, row);
                 if (!mine.Counted)
@@ -366,21 +437,16 @@ public static class ResultsCalculator
         private static string Show(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
 
         private string PersonName(string author) =>
-            campaign.FindUser(author) is { } person && person.Role != Role.School ? person.Name
-            : campaign.FindSchool(author)?.Name ?? author;
-
-        private IEnumerable<RosterEntry> InspectorsOf(Group group) =>
-            ProgressCalculator.Inspectors(campaign).Where(i => i.Groups.Contains(group.Number));
+            index.User(author) is { } person && person.Role != Role.School ? person.Name
+            : index.School(author)?.Name ?? author;
 
         private List<string> MissingForms(Draft draft)
         {
             var texts = new List<string>();
-            var own = Progress.Schools.First(s => s.SchoolId == draft.School.Id);
-            texts.AddRange(own.Missing.Select(m => $"本校的{m.Label}"));
-            foreach (var inspector in InspectorsOf(draft.Group))
+            texts.AddRange(schoolProgress[draft.School.Id].Missing.Select(m => $"本校的{m.Label}"));
+            foreach (var inspector in index.InspectorsOf(draft.Group))
             {
-                var progress = Progress.Inspectors.First(i => i.Upn == inspector.Upn);
-                var missing = progress.Missing.ToList();
+                var missing = inspectorProgress[inspector.Upn].Missing.ToList();
                 if (missing.Any(m => m.Form == FormKind.Evaluation && m.Subject == draft.School.Id))
                 {
                     texts.Add($"{inspector.Name}对本校的{FormKind.Evaluation.DisplayName()}");
@@ -401,22 +467,21 @@ public static class ResultsCalculator
         {
             var school = draft.School.Id;
             var texts = new List<string>();
-            if (latest.FirstOrDefault(f => f.Form == FormKind.SelfCheck && f.Subject == school) is { Complete: false })
+            if (selfChecks.GetValueOrDefault(school) is { Complete: false })
             {
                 texts.Add($"本校的{FormKind.SelfCheck.DisplayName()}有未填写的项目");
             }
 
-            var own = peerSheets.FirstOrDefault(p => p.Form.Author == school);
-            if (own.Sheet is not null)
+            if (peerSheetsByAuthor.GetValueOrDefault(school) is { } own)
             {
-                var gaps = own.Sheet.Rows.Where(r => r.Scores.Count < categories.Count || r.Scores.Any(s => s is null)).Select(r => r.SchoolName).ToList();
+                var gaps = own.Rows.Where(r => r.Scores.Count < categories.Count || r.Scores.Any(s => s is null)).Select(r => r.SchoolName).ToList();
                 if (gaps.Count > 0)
                 {
                     texts.Add($"本校的{FormKind.PeerScores.DisplayName()}中{string.Join("、", gaps)}的评分未填完整");
                 }
             }
 
-            foreach (var (form, sheet) in evaluations.Where(e => e.Form.Subject == school && IsInspector(e.Form.Author)))
+            foreach (var (form, sheet) in EvaluationsAbout(school).Where(e => IsInspector(e.Form.Author)))
             {
                 var empty = campaign.Rubric.Items.Where(i => sheet.ItemScores.GetValueOrDefault(i.Number) is null).Select(i => i.Number).ToList();
                 if (empty.Count > 0)
@@ -425,10 +490,12 @@ public static class ResultsCalculator
                 }
             }
 
-            var assigned = InspectorsOf(draft.Group).Select(i => i.Upn).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var (form, sheet, category) in records)
+            // A 附件5 row for the school without a score, or an assigned inspector's 附件5 without a row for it.
+            var rows = recordRowsBySchool.GetValueOrDefault(school) ?? [];
+            var assigned = index.InspectorsOf(draft.Group).Select(i => i.Upn).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var (form, _, category) in records)
             {
-                var row = sheet.Rows.FirstOrDefault(r => r.SchoolId == school);
+                var row = rows.FirstOrDefault(r => ReferenceEquals(r.Form, form)).Row;
                 if ((row is not null || assigned.Contains(form.Author)) && row?.Score is null)
                 {
                     texts.Add($"{PersonName(form.Author)}的{FormKind.Records.DisplayName()}（{category.Name}）没有本校的评分");
@@ -441,17 +508,13 @@ public static class ResultsCalculator
         private List<string> LateForms(Draft draft)
         {
             var school = draft.School.Id;
-            var concerned = latest.Where(f => f.Form switch
-            {
-                FormKind.SelfCheck or FormKind.Evaluation => f.Subject == school,
-                FormKind.PeerScores => f.Author == school,
-                FormKind.Records => f.Data is RecordSheet sheet && sheet.Rows.Any(r => r.SchoolId == school),
-                _ => false,
-            });
+            var concerned = new[] { selfChecks.GetValueOrDefault(school), peerFormsByAuthor.GetValueOrDefault(school) }.OfType<SubmittedForm>()
+                .Concat(EvaluationsAbout(school).Select(e => e.Form))
+                .Concat((recordRowsBySchool.GetValueOrDefault(school) ?? []).Select(r => r.Form));
             var texts = new List<string>();
             foreach (var form in concerned.OrderBy(f => f.Form).ThenBy(f => f.Author, StringComparer.Ordinal))
             {
-                if (FormDeadlines.DueBy(campaign, form.Form, form.Subject, form.Author, form.Data) is { } due && form.SubmittedAt >= due)
+                if (FormDeadlines.DueBy(index, form.Form, form.Subject, form.Author, form.Data) is { } due && form.SubmittedAt >= due)
                 {
                     var who = form.Author == school ? "本校" : PersonName(form.Author);
                     var what = form.Form == FormKind.Records
