@@ -219,6 +219,11 @@ public static class CampaignSetupApi
         }
 
         var import = found.Import;
+        if (!catalog.IsBuiltIn(id) && await catalog.HasSubmissionsAsync(id, cancellationToken))
+        {
+            import = import with { Issues = [.. import.Issues, .. ScheduleChanges.Compare(campaign, import.Groups)] };
+        }
+
         var plan = new SchedulePlan(import.Groups, import.ObserverUnits, import.Timetables);
         if (apply != true)
         {

@@ -20,6 +20,8 @@ public static class SetupCodes
     public const string ScheduleTimetableMissing = "schedule.timetable-missing";
     public const string SchedulePresentationTight = "schedule.presentation-tight";
     public const string SchedulePresentationOverrun = "schedule.presentation-overrun";
+    public const string ScheduleRemovesSchool = "schedule.removes-school";
+    public const string ScheduleChangesArea = "schedule.changes-area";
 
     public const string CampaignBadId = "campaign.bad-id";
     public const string CampaignSchoolYear = "campaign.school-year";

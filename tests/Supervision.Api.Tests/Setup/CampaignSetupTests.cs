@@ -247,6 +247,12 @@ public sealed class CampaignSetupTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, submitted.Status);
         Assert.Equal("with-submissions/peer-scores/g1-1/s01.xlsx", submitted.Body.GetProperty("submissions")[0].GetProperty("path").GetString());
 
+        var smaller = Workbook("安排表", ["组号", "学校", "地点", "时间"], ["1", "大田湾小学、红岩小学校（2）", "会议室", "5.28上"]);
+        var preview = await SendAsync(HttpMethod.Post, "/api/campaigns/with-submissions/schedule", Xlsx(smaller));
+        var codes = preview.Body.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.Equal(Seed.Schools.Count() - 2, codes.Count(c => c == "schedule.removes-school"));
+        Assert.Equal(Seed.Areas.Count(), codes.Count(c => c == "schedule.changes-area"));
+
         var document = JsonNode.Parse(created.Body.GetRawText())!;
         document["rubric"]!["categories"]![0]!["items"]![0]!["content"] = "改写的督查内容";
         var locked = await SendAsync(HttpMethod.Put, "/api/campaigns/with-submissions", JsonContent.Create(document), ifMatch: created.ETag);

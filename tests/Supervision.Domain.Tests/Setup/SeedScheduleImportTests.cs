@@ -113,4 +113,19 @@ public class SeedScheduleImportTests
         Assert.Equal(["s65=新开小学", $"{daping}=大坪中学", "s01=大田湾小学"], import.Groups[0].Areas[0].Schools.Select(s => $"{s.Id}={s.Name}"));
         Assert.Equal(new DateOnly(2018, 9, 10), import.Groups[0].Date);
     }
+
+    [Fact]
+    public void ChangesAgainstTheCurrentScheduleNameRemovedSchoolsAndChangedAreas()
+    {
+        var builtIn = YuzhongCampaign.Create();
+        var first = ScheduleImporter.Import(SeedSheet(), builtIn);
+        var same = ScheduleImporter.Import(SeedSheet(), builtIn, [first.Suggestions[0].Id]);
+
+        Assert.Empty(ScheduleChanges.Compare(builtIn, same.Groups));
+        var changes = ScheduleChanges.Compare(builtIn, first.Groups);
+        Assert.Equal([SetupCodes.ScheduleRemovesSchool, SetupCodes.ScheduleRemovesSchool, SetupCodes.ScheduleChangesArea], changes.Select(i => i.Code));
+        Assert.StartsWith("阳光春苗幼儿园（s31）", changes[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("四托（s32）", changes[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith("片区 g3-2 的学校有变化", changes[2].Message, StringComparison.Ordinal);
+    }
 }
