@@ -673,8 +673,12 @@ public sealed class DistrictWorkbookWriter
                     gradeRange.AddConditionalFormat().WhenEquals($"\"{band.Name}\"").Fill.SetBackgroundColor(FailingFill).Font.SetFontColor(FailingFont);
                 }
 
-                sheet.Range(firstRow, firstCategory, row, inspectorTotal).AddConditionalFormat().ColorScale()
-                    .LowestValue(XLColor.FromHtml("#F8696B")).HighestValue(XLColor.FromHtml("#FFFFFF"));
+                // One scale per column: categories have different maxima, a shared scale would paint the 10-point ones red.
+                for (var column = firstCategory; column <= inspectorTotal; column++)
+                {
+                    sheet.Range(firstRow, column, row, column).AddConditionalFormat().ColorScale()
+                        .LowestValue(XLColor.FromHtml("#F8696B")).HighestValue(XLColor.FromHtml("#FFFFFF"));
+                }
             }
 
             return rows;

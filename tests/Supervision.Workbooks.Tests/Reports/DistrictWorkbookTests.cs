@@ -94,7 +94,8 @@ public sealed class DistrictWorkbookTests
         Assert.Contains(formats, f => f.ConditionalFormatType == XLConditionalFormatType.DataBar && f.Range.RangeAddress.ToString() == $"M4:M{last}");
         Assert.Contains(formats, f => f.ConditionalFormatType == XLConditionalFormatType.CellIs && f.Range.RangeAddress.ToString() == $"N4:N{last}"
             && f.Values.Values.Any(v => v.Value == "\"不合格\""));
-        Assert.Contains(formats, f => f.ConditionalFormatType == XLConditionalFormatType.ColorScale && f.Range.RangeAddress.ToString() == $"F4:L{last}");
+        Assert.Contains(formats, f => f.ConditionalFormatType == XLConditionalFormatType.ColorScale && f.Range.RangeAddress.ToString() == $"F4:F{last}");
+        Assert.Equal(7, formats.Count(f => f.ConditionalFormatType == XLConditionalFormatType.ColorScale));
         Assert.Contains(workbook.Worksheet("互评 g1-1").ConditionalFormats, f => f.ConditionalFormatType == XLConditionalFormatType.ColorScale);
     }
 
