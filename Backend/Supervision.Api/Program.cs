@@ -22,6 +22,9 @@ builder.Services.AddSubmissions();
 var app = builder.Build();
 
 app.UseSupervisionProblemDetails();
+// The add-in's task pane and the browser page (AddIn/ built into wwwroot), served before sign-in: / is index.html.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
