@@ -156,6 +156,7 @@ public static partial class ScheduleImporter
         private readonly List<GroupBuilder> groups = [];
         private readonly SchoolYearSpan? year;
         private int nextId;
+        private int timeColumn;
         private List<string>? observers;
         private List<SessionTimetable>? timetables;
 
@@ -186,6 +187,7 @@ public static partial class ScheduleImporter
             var schoolsColumn = header.ColumnOf("schools")!.Value;
             var roomColumn = header.ColumnOf("room");
             var timeColumn = header.ColumnOf("time")!.Value;
+            this.timeColumn = timeColumn;
             GroupBuilder? current = null;
             for (var row = header.Row + 1; row < notesRow && row <= grid.LastRow; row++)
             {
@@ -251,7 +253,8 @@ public static partial class ScheduleImporter
                 return earlier;
             }
 
-            var group = new GroupBuilder(number.Value, text, cell);
+            // 第三组 and 三 name the same group; it is shown as 三.
+            var group = new GroupBuilder(number.Value, text.TrimStart('第').TrimEnd('组') is { Length: > 0 } name ? name : text, cell);
             groups.Add(group);
             return group;
         }
@@ -540,6 +543,12 @@ public static partial class ScheduleImporter
                     string.Join("、", builder.Hosts), [.. builder.Hosts], areas);
                 result.Add(group);
                 var timetable = resultTimetables.FirstOrDefault(t => t.HalfDay == group.HalfDay);
+                if ((timetable is null || timetable.Phases.Count == 0) && resultTimetables.Count > 0 && builder.HalfDay is { } half)
+                {
+                    Issues.Add(Warning(SetupCodes.ScheduleTimetableMissing, builder.Cell with { Column = timeColumn },
+                        $"第{builder.Name}组安排在{(half == HalfDay.Morning ? "上午" : "下午")}，备注中没有{(half == HalfDay.Morning ? "上午" : "下午")}的各环节时间，无法检查汇报时间是否够用。"));
+                }
+
                 for (var i = 0; i < areas.Count; i++)
                 {
                     if (ScheduleRules.Presentation(group, areas[i], timetable, grid.Sheet, builder.Rooms[i].Cell.ToString()) is { } issue)

@@ -36,6 +36,7 @@ public class BadPlanTableTests
         { "a date inside the school year", Plan("甲小学（1）", time: "2019年5月28日下午"), [] },
         { "no such day", Plan("甲小学（1）", time: "2.30上"), ["D2 schedule.bad-date"] },
         { "no half-day", Plan("甲小学（1）", time: "5.28"), ["D2 schedule.bad-date"] },
+        { "an afternoon group without afternoon phase times", Plan("甲小学（1）", time: "5.28下", presentation: "汇报展示：9:00—10:40"), ["D2 schedule.timetable-missing"] },
         { "no date at all", Plan("甲小学（1）", time: "少年宫"), ["D2 schedule.date-missing"] },
         { "5 schools fill a 40-minute phase at 8 minutes exactly", Plan("甲小学、乙小学、丙小学、丁小学、戊小学（5）", presentation: "汇报展示：9:00—9:40"), [] },
         { "6 schools in 40 minutes are tight", Plan("甲小学、乙小学、丙小学、丁小学、戊小学、己小学（6）", presentation: "汇报展示：9:00—9:40"), ["B2 schedule.presentation-tight"] },
@@ -68,6 +69,19 @@ public class BadPlanTableTests
         var group = Assert.Single(import.Groups);
         Assert.Equal(("少年宫、青年宫", new DateOnly(2019, 6, 3), HalfDay.Afternoon, 2), (group.HostVenue, group.Date, group.HalfDay, group.Areas.Count));
         Assert.Equal(["少年宫", "青年宫"], group.ObserverUnits);
+    }
+
+    [Fact]
+    public void GroupsWrittenWithTheirOrdinalAreNumberedAndNamedByTheirNumeral()
+    {
+        var grid = Grids.At("安排表", "A1",
+            ["组号", "学校", "地点", "时间"],
+            ["第十二组", "甲小学（1）", "一号厅", "6.3上"],
+            ["第2组", "乙小学（1）", "一号厅", "6.3下"]);
+
+        var import = ScheduleImporter.Import(grid, SeedScheduleImportTests.Blank());
+
+        Assert.Equal(["12 十二 g12-1", "2 2 g2-1"], import.Groups.Select(g => $"{g.Number} {g.Name} {g.Areas[0].Id}"));
     }
 
     [Fact]
