@@ -294,29 +294,64 @@ public static class ResultsCalculator
             return (peer, used);
         }
 
-        private List<CategoryScore> MeanCategories(List<PeerMark> marks) =>
-            categories.Select((c, i) => new CategoryScore(c.Id, c.Name, c.Max,
-                marks.Count == 0 ? null : ExactScore.Mean(marks.Select(m => ExactScore.From(m.Scores[i]!.Value)).ToList()).Report())).ToList();
+        private List<CategoryScore> MeanCategories(List<PeerMark> marks)
+        {
+            var list = new List<CategoryScore>(categories.Count);
+            for (var c = 0; c < categories.Count; c++)
+            {
+                decimal? mean = null;
+                if (marks.Count > 0)
+                {
+                    var sum = 0m;
+                    foreach (var mark in marks)
+                    {
+                        sum += mark.Scores[c]!.Value;
+                    }
 
+                    mean = (ExactScore.From(sum) / marks.Count).Report();
+                }
+
+                list.Add(new CategoryScore(categories[c].Id, categories[c].Name, categories[c].Max, mean));
+            }
+
+            return list;
+        }
+
+        // Plain loops over category and item positions: this runs once per school, and a city has thousands.
         private (InspectorScore? Part, ExactScore? Total) InspectorPart(string schoolId)
         {
             var sources = new List<InspectorSource>();
-            var itemValues = new Dictionary<int, List<decimal>>();
-            foreach (var (form, sheet) in EvaluationsAbout(schoolId).Where(e => IsInspector(e.Form.Author)))
+            var sums = new ExactScore[categories.Count];
+            var counts = new int[categories.Count];
+            var items = categories.SelectMany(c => c.Items.Select(item => (Category: c, Item: item))).ToList();
+            var itemSums = new ExactScore[items.Count];
+            var itemCounts = new int[items.Count];
+            void AddSource(FormKind form, string author, int position, decimal score)
             {
-                foreach (var category in categories)
-                {
-                    if (CategorySum(sheet, category) is { } sum)
-                    {
-                        sources.Add(new InspectorSource(FormKind.Evaluation, form.Author, category.Id, sum));
-                    }
+                sources.Add(new InspectorSource(form, author, categories[position].Id, score));
+                sums[position] = counts[position]++ == 0 ? ExactScore.From(score) : sums[position] + ExactScore.From(score);
+            }
 
-                    foreach (var item in category.Items)
+            foreach (var (form, sheet) in EvaluationsAbout(schoolId))
+            {
+                if (!IsInspector(form.Author))
+                {
+                    continue;
+                }
+
+                for (var c = 0; c < categories.Count; c++)
+                {
+                    if (CategorySum(sheet, categories[c]) is { } sum)
                     {
-                        if (sheet.ItemScores.GetValueOrDefault(item.Number) is { } score)
-                        {
-                            (itemValues.TryGetValue(item.Number, out var list) ? list : itemValues[item.Number] = []).Add(score);
-                        }
+                        AddSource(FormKind.Evaluation, form.Author, c, sum);
+                    }
+                }
+
+                for (var i = 0; i < items.Count; i++)
+                {
+                    if (sheet.ItemScores.GetValueOrDefault(items[i].Item.Number) is { } score)
+                    {
+                        itemSums[i] = itemCounts[i]++ == 0 ? ExactScore.From(score) : itemSums[i] + ExactScore.From(score);
                     }
                 }
             }
@@ -325,26 +360,45 @@ public static class ResultsCalculator
             {
                 if (row.Score is { } score)
                 {
-                    sources.Add(new InspectorSource(FormKind.Records, form.Author, category.Id, score));
+                    AddSource(FormKind.Records, form.Author, IndexOf(category), score);
                 }
             }
 
-            if (sources.Count == 0 && itemValues.Count == 0)
+            if (sources.Count == 0 && itemCounts.All(n => n == 0))
             {
                 return (null, null);
             }
 
-            var means = categories.Select(c => sources.Where(s => s.CategoryId == c.Id).Select(s => ExactScore.From(s.Score)).ToList())
-                .Select(list => list.Count == 0 ? (ExactScore?)null : ExactScore.Mean(list)).ToList();
-            ExactScore? total = means.All(m => m is not null) ? ExactScore.Sum(means.Select(m => m!.Value)) : null;
-            var categoryScores = categories.Select((c, i) => new CategoryScore(c.Id, c.Name, c.Max, means[i]?.Report())).ToList();
-            var items = categories.SelectMany(c => c.Items.Select(item =>
+            var categoryScores = new List<CategoryScore>(categories.Count);
+            ExactScore? total = ExactScore.Zero;
+            for (var c = 0; c < categories.Count; c++)
             {
-                var values = itemValues.GetValueOrDefault(item.Number) ?? [];
-                return new ItemScore(item.Number, c.Id, item.Weight,
-                    values.Count == 0 ? null : ExactScore.Mean(values.Select(ExactScore.From).ToList()).Report(), values.Count);
-            })).ToList();
-            return (new InspectorScore(total?.Report(), categoryScores, items, sources), total);
+                ExactScore? mean = counts[c] == 0 ? null : sums[c] / counts[c];
+                total = mean is { } m && total is { } t ? t + m : null;
+                categoryScores.Add(new CategoryScore(categories[c].Id, categories[c].Name, categories[c].Max, mean?.Report()));
+            }
+
+            var itemScores = new List<ItemScore>(items.Count);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var (category, item) = items[i];
+                itemScores.Add(new ItemScore(item.Number, category.Id, item.Weight, itemCounts[i] == 0 ? null : (itemSums[i] / itemCounts[i]).Report(), itemCounts[i]));
+            }
+
+            return (new InspectorScore(total?.Report(), categoryScores, itemScores, sources), total);
+        }
+
+        private int IndexOf(RubricCategory category)
+        {
+            for (var c = 0; c < categories.Count; c++)
+            {
+                if (categories[c].Id == category.Id)
+                {
+                    return c;
+                }
+            }
+
+            throw new InvalidOperationException($"Category {category.Id} is not in the rubric.");
         }
 
         /// <summary>An inspection source is any 附件1 author that is not a school (an inspector, or the office naming itself).</summary>
