@@ -254,7 +254,7 @@ public sealed class DistrictWorkbookWriter
             Formula(sheet.Cell(row, 5), Ref(cells.Grade), "General");
             var categories = school.Inspector?.Categories.Select(c => $"{c.Name} {Show(c.Score)}/{Number(c.Max)}") ?? [];
             TextCell(sheet.Cell(row, 6), string.Join("；", categories), wrap: true);
-            var weak = WeakestItems.Of(campaign, school).Select(w => $"第{w.Item.Number}项 {w.Item.Content}（{Show(w.Score)}/{Number(w.Item.Weight)}）");
+            var weak = WeakestItems.Of(campaign, school).Select(w => $"第{w.Item.Number}项 {w.Content}（{Show(w.Score)}/{Number(w.Item.Weight)}）");
             var weakText = string.Join("\n", weak);
             TextCell(sheet.Cell(row, 7), weakText, wrap: true);
             sheet.Row(row).Height = Math.Max(HeightFor(weakText, 60, 18), HeightFor(string.Join("；", categories), 60, 18));

@@ -69,7 +69,7 @@ public sealed class RectificationNoticeWriter
             {
                 var item = weakest[i];
                 body.Append(Paragraph(
-                    $"{i + 1}. 第{item.Item.Number}项（{item.Category.Name}）{item.Item.Content}：督查组平均得分 {Show(item.Score)} 分，权重 {Number(item.Item.Weight)} 分"
+                    $"{i + 1}. 第{item.Item.Number}项（{item.Category.Name}）{item.Content}：督查组平均得分 {Show(item.Score)} 分，权重 {Number(item.Item.Weight)} 分"
                     + $"（督查方式：{item.Item.Method}）。", JustificationValues.Both, indent: true));
             }
 

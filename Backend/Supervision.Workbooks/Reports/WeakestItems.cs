@@ -8,6 +8,9 @@ public sealed record WeakItem(RubricItem Item, RubricCategory Category, decimal 
 {
     /// <summary>Score over weight, 0..1.</summary>
     public decimal Rate => Item.Weight == 0 ? 1 : Score / Item.Weight;
+
+    /// <summary>The item's content without its closing punctuation, to be followed by a score in a sentence.</summary>
+    public string Content => Item.Content.TrimEnd('。', '；', ';', '.', ' ');
 }
 
 public static class WeakestItems

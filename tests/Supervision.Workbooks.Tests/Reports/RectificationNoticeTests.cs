@@ -59,7 +59,7 @@ public sealed class RectificationNoticeTests
         for (var i = 0; i < weakest.Count; i++)
         {
             var line = paragraphs.Single(p => p.StartsWith($"{i + 1}. 第{weakest[i].Item.Number}项（", StringComparison.Ordinal));
-            Assert.Contains(weakest[i].Item.Content, line, StringComparison.Ordinal);
+            Assert.Contains(weakest[i].Content, line, StringComparison.Ordinal);
         }
 
         // Default deadline: 30 days after the issue date.
