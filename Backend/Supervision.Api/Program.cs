@@ -3,6 +3,7 @@ using Supervision.Api.Campaigns;
 using Supervision.Api.Checks;
 using Supervision.Api.Dev;
 using Supervision.Api.Hosting;
+using Supervision.Api.Results;
 using Supervision.Api.Storage;
 using Supervision.Api.Submissions;
 using Supervision.Api.Templates;
@@ -18,6 +19,7 @@ builder.Services.AddCampaigns();
 builder.Services.AddWorkbookUploads();
 builder.Services.AddSupervisionStorage(builder.Configuration);
 builder.Services.AddSubmissions();
+builder.Services.AddResults();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ api.MapMe();
 api.MapCampaigns();
 api.MapChecks();
 api.MapSubmissions();
+api.MapResults();
 api.MapTemplates();
 api.MapDevSignIn();
 
