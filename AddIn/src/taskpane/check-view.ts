@@ -88,7 +88,7 @@ export function renderCheckPanel(ctx: AppContext, panel: HTMLElement): void {
           onRetry: (n) => setStatus(submitStatus, `${n.message}工作簿没有任何改动。`, "warning"),
           onUploadProgress: (f) => { progress.value = 30 + Math.round(f * 60); },
         });
-      progress.value = 100;
+      progress.hidden = true;
       renderReceipts(submitResult, receipts);
       setStatus(submitStatus, `已提交 ${receipts.length} 张表格。`, "success");
       announce(`已提交 ${receipts.length} 张表格。`);

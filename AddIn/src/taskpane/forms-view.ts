@@ -80,6 +80,7 @@ async function insertForm(ctx: AppContext, choice: FormChoice, subject: FormSubj
   const existing = await excel(sheetNames);
   let target = sheet.name;
   if (existing.some((n) => n.toLowerCase() === target.toLowerCase())) {
+    setStatus(status, "", "info");
     const answer = await ask("工作表已存在",
       `工作簿中已有名为“${target}”的工作表。替换会删除原表及其中填写的内容；也可以另建一张新表。`,
       [{ label: "另建新表", value: "copy", primary: true }, { label: "替换原表", value: "replace" }, { label: "取消", value: "cancel" }],

@@ -29,7 +29,8 @@ export function renderCheckResult(container: HTMLElement, forms: FormCheck[], op
   const headline = summary.errors > 0
     ? `发现 ${summary.errors} 处错误${summary.warnings > 0 ? `、${summary.warnings} 处提醒` : ""}`
     : `没有错误，有 ${summary.warnings} 处提醒`;
-  const note = summary.errors > 0 ? "有错误的表格不能提交。请改正标红的单元格后再检查。" : "提醒不影响提交（如空白的分数，表格会记为未填完）。";
+  const fix = options.onSelect ? "请改正标红的单元格后再检查。" : "请在 Excel 或 WPS 中改正所列单元格，保存后重新上传。";
+  const note = summary.errors > 0 ? `有错误的表格不能提交。${fix}` : "提醒不影响提交（如空白的分数，表格会记为未填完）。";
   const list = h("div", { class: "issue-groups" });
   for (const group of summary.groups) {
     const items = h("ul", { class: "issues" });
