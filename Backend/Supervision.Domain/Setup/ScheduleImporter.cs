@@ -267,12 +267,20 @@ public static partial class ScheduleImporter
                 var match = DatePattern().Match(line);
                 if (match.Success)
                 {
-                    if (group.Date is not null)
+                    if (group.Date is null)
                     {
+                        ReadDate(group, match, line, cell);
                         continue;
                     }
 
-                    ReadDate(group, match, line, cell);
+                    // A second date for the same group (its rooms not merged): the same one is fine, another one is a contradiction.
+                    var other = new GroupBuilder(group.Number, group.Name, cell);
+                    ReadDate(other, match, line, cell);
+                    if (other.Date is { } date && (date != group.Date || (other.HalfDay is { } h && h != group.HalfDay)))
+                    {
+                        Issues.Add(Error(SetupCodes.ScheduleDateConflict, cell,
+                            $"第{group.Name}组已定在 {group.Date:yyyy-MM-dd}{HalfName(group.HalfDay)}，这里又写了“{line}”；同一组的各片区在同一个半天督查，请核对组号或时间。"));
+                    }
                 }
                 else if (group.Date is null && line.Any(char.IsAsciiDigit))
                 {
@@ -586,6 +594,13 @@ public static partial class ScheduleImporter
         var stray = tokens.Count > 1 && tokens.Any(t => t.Length == 0);
         return new SchoolCell(tokens.Where(t => t.Length > 0).ToList(), stated, stray);
     }
+
+    private static string HalfName(HalfDay? half) => half switch
+    {
+        HalfDay.Morning => "上午",
+        HalfDay.Afternoon => "下午",
+        _ => "",
+    };
 
     private static TimeOnly? ParseTime(string text) =>
         TimeOnly.TryParseExact(text, "H:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;

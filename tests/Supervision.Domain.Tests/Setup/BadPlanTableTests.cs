@@ -8,10 +8,10 @@ public class BadPlanTableTests
 {
     /// <summary>A one-group schedule with the given schools cell, time cell and presentation phase.</summary>
     private static Grid Plan(string schools, string time = "5.28上\n少年宫", string presentation = "汇报展示：9:00—10:40/14:00—15:40",
-        string? secondRoom = null) => Grids.At("安排表", "A1",
+        string? secondRoom = null, string? secondTime = null) => Grids.At("安排表", "A1",
         ["组号", "学校", "地点", "时间"],
         ["一", schools, "会议室", time],
-        [null, secondRoom, secondRoom is null ? null : "4-1", null],
+        [null, secondRoom, secondRoom is null ? null : "4-1", secondTime],
         [],
         ["备注："],
         ["督查时间安排：上午9:00—12:00  下午14:00—17:00"],
@@ -37,6 +37,9 @@ public class BadPlanTableTests
         { "no such day", Plan("甲小学（1）", time: "2.30上"), ["D2 schedule.bad-date"] },
         { "no half-day", Plan("甲小学（1）", time: "5.28"), ["D2 schedule.bad-date"] },
         { "an afternoon group without afternoon phase times", Plan("甲小学（1）", time: "5.28下", presentation: "汇报展示：9:00—10:40"), ["D2 schedule.timetable-missing"] },
+        { "the second room repeats the group's date", Plan("甲小学（1）", secondRoom: "乙小学（1）", secondTime: "5.28上"), [] },
+        { "the second room has another date", Plan("甲小学（1）", secondRoom: "乙小学（1）", secondTime: "5.29上"), ["D3 schedule.date-conflict"] },
+        { "the second room has another half-day", Plan("甲小学（1）", secondRoom: "乙小学（1）", secondTime: "5.28下"), ["D3 schedule.date-conflict"] },
         { "no date at all", Plan("甲小学（1）", time: "少年宫"), ["D2 schedule.date-missing"] },
         { "5 schools fill a 40-minute phase at 8 minutes exactly", Plan("甲小学、乙小学、丙小学、丁小学、戊小学（5）", presentation: "汇报展示：9:00—9:40"), [] },
         { "6 schools in 40 minutes are tight", Plan("甲小学、乙小学、丙小学、丁小学、戊小学、己小学（6）", presentation: "汇报展示：9:00—9:40"), ["B2 schedule.presentation-tight"] },
