@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Xml;
 
 namespace Supervision.Workbooks.Reading;
@@ -73,6 +75,19 @@ internal sealed class FastPackage
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// What identifies a part's content without inflating it: SHA-256 of its compressed bytes, with its method and sizes.
+    /// Two files made from the same template carry byte-identical style parts, which need parsing once.
+    /// </summary>
+    public FastPartKey ContentKey(ZipEntryHeader entry)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(zip.AsSpan(entry.DataOffset, (int)Math.Min(entry.CompressedSize, zip.Count - entry.DataOffset)), hash);
+        return new FastPartKey(BinaryPrimitives.ReadUInt64LittleEndian(hash), BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]),
+            BinaryPrimitives.ReadUInt64LittleEndian(hash[16..]), BinaryPrimitives.ReadUInt64LittleEndian(hash[24..]),
+            entry.Method, entry.CompressedSize, entry.DeclaredSize);
     }
 
     /// <summary>Inflates a part and opens an XmlReader on it; null when the package has no such part.</summary>
@@ -189,7 +204,13 @@ internal sealed class FastPackage
     /// <summary>A relationship target as a zip entry name: absolute from the root, or relative to the source part's folder.</summary>
     public static string Resolve(string folder, string target)
     {
-        var path = Uri.UnescapeDataString(target);
+        var path = target.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(target) : target;
+        if (!path.Contains("./", StringComparison.Ordinal) && !path.Contains("//", StringComparison.Ordinal))
+        {
+            // The usual targets: "/xl/worksheets/sheet1.xml" or "worksheets/sheet1.xml".
+            return path.StartsWith('/') ? path[1..] : folder + path;
+        }
+
         var segments = new List<string>();
         if (!path.StartsWith('/'))
         {
@@ -217,6 +238,9 @@ internal sealed class FastPackage
     /// <summary>"xl/" for "xl/workbook.xml"; "" for a part at the root.</summary>
     public static string Folder(string part) => part[..(part.LastIndexOf('/') + 1)];
 }
+
+/// <summary>A part's content identity: its compressed bytes' SHA-256 (four words), compression method and sizes.</summary>
+internal readonly record struct FastPartKey(ulong Hash0, ulong Hash1, ulong Hash2, ulong Hash3, int Method, long CompressedSize, long DeclaredSize);
 
 /// <summary>An XmlReader over one inflated part; disposing it returns the pooled buffer.</summary>
 internal sealed class FastXmlPart(XmlReader reader, byte[]? pooled) : IDisposable

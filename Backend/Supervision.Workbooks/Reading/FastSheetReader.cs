@@ -27,6 +27,11 @@ internal readonly record struct FastCell(int Row, int Column, FastCellKind Kind,
 /// </summary>
 internal sealed class FastSheetReader(FastWorkbookParts parts, UploadLimits limits)
 {
+    // One list per thread, reused from sheet to sheet and file to file: growing a new one for every sheet cost a tenth
+    // of the reading time.
+    [ThreadStatic]
+    private static List<FastCell>? reusedCells;
+
     private readonly Dictionary<uint, bool> sharedFormulas = [];
     private int lastColumn;
     private int previousRow;
@@ -35,9 +40,11 @@ internal sealed class FastSheetReader(FastWorkbookParts parts, UploadLimits limi
     /// <summary>Cells read so far in all sheets, against <see cref="UploadLimits.MaxCells"/>.</summary>
     public long CellCount { get; private set; }
 
+    /// <summary>The used cells of the sheet, in document order; the list is reused by the next call on this thread.</summary>
     public List<FastCell> Read(XmlReader reader)
     {
-        var cells = new List<FastCell>();
+        var cells = reusedCells ??= new List<FastCell>(256);
+        cells.Clear();
         sharedFormulas.Clear();
         previousRow = 0;
         previousColumn = 0;

@@ -195,11 +195,8 @@ public static class FastWorkbookReader
             return result;
         }
 
-        List<FastCell> cells;
-        using (var part = package.OpenXml(sheet.Part) ?? throw new FastReadFallbackException($"sheet part {sheet.Part} is missing"))
-        {
-            cells = reader.Read(part.Reader);
-        }
+        using var part = package.OpenXml(sheet.Part) ?? throw new FastReadFallbackException($"sheet part {sheet.Part} is missing");
+        var cells = reader.Read(part.Reader);
 
         if (cells.Exists(c => c.Kind == FastCellKind.Formula))
         {
