@@ -253,6 +253,12 @@ public sealed class CampaignSetupTests : IDisposable
         Assert.Equal(Seed.Schools.Count() - 2, codes.Count(c => c == "schedule.removes-school"));
         Assert.Equal(Seed.Areas.Count(), codes.Count(c => c == "schedule.changes-area"));
 
+        var results = await SendAsync(HttpMethod.Get, "/api/campaigns/with-submissions/results");
+        Assert.Equal(HttpStatusCode.OK, results.Status);
+        var bySchool = results.Body.GetProperty("schools").EnumerateArray().ToDictionary(e => e.GetProperty("schoolId").GetString()!);
+        Assert.Equal(48m, bySchool["s01"].GetProperty("self").GetProperty("total").GetDecimal());
+        Assert.Equal((1, 48m), (bySchool["s02"].GetProperty("peer").GetProperty("count").GetInt32(), bySchool["s02"].GetProperty("peer").GetProperty("mean").GetDecimal()));
+
         var document = JsonNode.Parse(created.Body.GetRawText())!;
         document["rubric"]!["categories"]![0]!["items"]![0]!["content"] = "改写的督查内容";
         var locked = await SendAsync(HttpMethod.Put, "/api/campaigns/with-submissions", JsonContent.Create(document), ifMatch: created.ETag);

@@ -163,5 +163,23 @@ public sealed class ScheduleWorkbookTests(ITestOutputHelper output) : IDisposabl
         var form = Assert.Single(check.GetProperty("forms").EnumerateArray());
         Assert.Equal("g123-2", form.GetProperty("subject").GetString());
         Assert.Empty(form.GetProperty("issues").EnumerateArray());
+
+        // A roster with one account for the filling school, then its submission and the area's results.
+        using var roster = new XLWorkbook();
+        Fill(roster.AddWorksheet("名单"), [["姓名", "账号", "角色", "学校"], ["郑涛", ApiFactory.OfficeUser, "办公室"], ["管理员", "filler@city.example", "学校", area.Schools[0].Name]]);
+        using var rosterStream = new MemoryStream();
+        roster.SaveAs(rosterStream);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("/api/campaigns/city/roster?apply=true", CampaignSetupTests.Xlsx(rosterStream.ToArray()))).Status);
+        var (submitStatus, _) = await PostAsync("/api/campaigns/city/submissions", CampaignSetupTests.Xlsx(filledStream.ToArray()), "filler@city.example");
+        Assert.Equal(HttpStatusCode.Created, submitStatus);
+
+        watch.Restart();
+        var results = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/campaigns/city/results", UriKind.Relative))).RootElement;
+        output.WriteLine($"city results (3,000 schools, one submission): {watch.ElapsedMilliseconds} ms");
+        var inArea = results.GetProperty("schools").EnumerateArray().Where(e => e.GetProperty("area").GetString() == "g123-2").ToList();
+        Assert.Equal(6, inArea.Count);
+        Assert.Equal(45m, inArea.Single(e => e.GetProperty("schoolId").GetString() == area.Schools[0].Id).GetProperty("self").GetProperty("total").GetDecimal());
+        Assert.All(inArea.Where(e => e.GetProperty("schoolId").GetString() != area.Schools[0].Id),
+            e => Assert.Equal(45m, e.GetProperty("peer").GetProperty("mean").GetDecimal()));
     }
 }
