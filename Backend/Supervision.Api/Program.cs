@@ -1,6 +1,7 @@
 using Supervision.Api.Auth;
 using Supervision.Api.Campaigns;
 using Supervision.Api.Checks;
+using Supervision.Api.Consolidation;
 using Supervision.Api.Dev;
 using Supervision.Api.Hosting;
 using Supervision.Api.Results;
@@ -37,6 +38,7 @@ api.MapCampaigns();
 api.MapChecks();
 api.MapSubmissions();
 api.MapResults();
+api.MapConsolidation();
 api.MapTemplates();
 api.MapDevSignIn();
 
