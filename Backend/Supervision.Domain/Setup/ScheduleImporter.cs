@@ -70,6 +70,7 @@ public static partial class ScheduleImporter
         }
 
         var notesRow = FindNotesRow(grid, header.Row);
+        state.ReadTitle(header.Row);
         state.ReadTable(header, notesRow);
         state.ReadNotes(notesRow);
         return state.Finish();
@@ -180,6 +181,25 @@ public static partial class ScheduleImporter
         private Issue Error(string code, CellAddress? cell, string message) => Issue.Error(code, grid.Sheet, cell?.ToString(), message);
 
         private Issue Warning(string code, CellAddress? cell, string message) => Issue.Warning(code, grid.Sheet, cell?.ToString(), message);
+
+        /// <summary>A title naming another school year (last year's sheet imported by mistake) is reported: its dates would shift silently.</summary>
+        public void ReadTitle(int headerRow)
+        {
+            for (var row = grid.FirstRow; row < headerRow; row++)
+            {
+                for (var column = grid.FirstColumn; column <= grid.LastColumn; column++)
+                {
+                    var text = GridSearch.Text(grid[row, column]);
+                    var match = TitleYearPattern().Match(text);
+                    if (match.Success && ScheduleRules.ParseSchoolYear(match.Value) is { } titled && year is { } campaignYear && titled != campaignYear)
+                    {
+                        Issues.Add(Warning(SetupCodes.ScheduleOtherYear, new CellAddress(row, column),
+                            $"表头写的是 {match.Value} 学年，这项督查活动是 {existing.SchoolYear} 学年；日期按 {existing.SchoolYear} 学年读取，请确认没有导入往年的安排表。"));
+                        return;
+                    }
+                }
+            }
+        }
 
         public void ReadTable(TableHeader header, int notesRow)
         {
@@ -630,6 +650,9 @@ public static partial class ScheduleImporter
         var units = ten == core.Length - 1 ? 0 : ten == core.Length - 2 ? digits.IndexOf(core[^1], StringComparison.Ordinal) : -1;
         return tens > 0 && units >= 0 ? (tens * 10) + units : null;
     }
+
+    [GeneratedRegex(@"\d{4}[-—–~至]+\d{4}")]
+    private static partial Regex TitleYearPattern();
 
     [GeneratedRegex(@"\((\d+)\)$")]
     private static partial Regex CountPattern();

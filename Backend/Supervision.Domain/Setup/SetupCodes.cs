@@ -17,6 +17,7 @@ public static class SetupCodes
     public const string ScheduleBadDate = "schedule.bad-date";
     public const string ScheduleDateOutsideYear = "schedule.date-outside-year";
     public const string ScheduleDateConflict = "schedule.date-conflict";
+    public const string ScheduleOtherYear = "schedule.other-year";
     public const string ScheduleTimeReversed = "schedule.time-reversed";
     public const string ScheduleTimetableMissing = "schedule.timetable-missing";
     public const string SchedulePresentationTight = "schedule.presentation-tight";

@@ -128,4 +128,14 @@ public class SeedScheduleImportTests
         Assert.StartsWith("四托（s32）", changes[1].Message, StringComparison.Ordinal);
         Assert.StartsWith("片区 g3-2 的学校有变化", changes[2].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LastYearsSheetImportedIntoANewYearIsReportedAtItsTitle()
+    {
+        var import = ScheduleImporter.Import(SeedSheet(), Blank() with { SchoolYear = "2019—2020" });
+
+        Assert.Equal(("A1", SetupCodes.ScheduleOtherYear), (import.Issues[0].Cell, import.Issues[0].Code));
+        Assert.Equal(5, import.Issues.Count);
+        Assert.Equal(new DateOnly(2020, 5, 28), import.Groups[0].Date);
+    }
 }
