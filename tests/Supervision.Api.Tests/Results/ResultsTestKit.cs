@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Supervision.Domain.Campaigns;
 using Supervision.Domain.Forms;
 using Supervision.Workbooks;
+using Supervision.Workbooks.Reading;
 using Supervision.Workbooks.Templates;
 
 namespace Supervision.Api.Tests.Results;
@@ -124,4 +125,18 @@ internal sealed class RunningClock(DateTimeOffset start) : TimeProvider
     private readonly Stopwatch elapsed = Stopwatch.StartNew();
 
     public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + elapsed.Elapsed;
+}
+
+/// <summary>The ClosedXML reader, counting the workbooks it is asked to read.</summary>
+internal sealed class CountingReader : IStoredWorkbookReader
+{
+    private int reads;
+
+    public int Reads => Volatile.Read(ref reads);
+
+    public WorkbookReading Read(ReadOnlyMemory<byte> workbook)
+    {
+        Interlocked.Increment(ref reads);
+        return WorkbookReader.Read(workbook);
+    }
 }

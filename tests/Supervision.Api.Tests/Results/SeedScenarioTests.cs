@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Supervision.Workbooks.Reading;
 using Xunit.Abstractions;
 using static Supervision.Api.Tests.Results.ResultsTestKit;
 
@@ -29,6 +30,9 @@ public sealed class SeedScenarioTests(SeedScenarioTests.Scenario scenario, ITest
 
         public JsonElement Results { get; private set; }
 
+        /// <summary>Workbooks the results run read: 64 附件4 files, and each inspector's workbook once although it is stored at each of its schools' paths.</summary>
+        public int Reads { get; private set; }
+
         public TimeSpan Build { get; private set; }
 
         public TimeSpan Submit { get; private set; }
@@ -38,7 +42,8 @@ public sealed class SeedScenarioTests(SeedScenarioTests.Scenario scenario, ITest
         public async Task InitializeAsync()
         {
             var clock = new RunningClock(new DateTimeOffset(2019, 5, 28, 9, 0, 0, TimeSpan.FromHours(8)));
-            using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
+            var reader = new CountingReader();
+            using var app = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IStoredWorkbookReader>(reader)));
             var watch = Stopwatch.StartNew();
             // Built on both cores: each workbook is its own ClosedXML document.
             var peerSheets = Seed.Schools.AsParallel().AsOrdered().Select(school =>
@@ -91,6 +96,7 @@ public sealed class SeedScenarioTests(SeedScenarioTests.Scenario scenario, ITest
             watch.Restart();
             Results = (await app.GetAsync(ApiFactory.OfficeUser, "results")).Body;
             Calculate = watch.Elapsed;
+            Reads = reader.Reads;
         }
 
         public Task DisposeAsync()
@@ -195,6 +201,13 @@ public sealed class SeedScenarioTests(SeedScenarioTests.Scenario scenario, ITest
         Assert.Equal(["grade.failing", "inspector.peer-gap", "forms.missing"], FlagCodes(s40));
         Assert.Equal("最终得分 50.00，评定为“不合格”，需发整改通知。", FlagMessage(s40, "grade.failing"));
         Assert.Equal("督查组评分 50.00 与互评分 96.38 相差 46.38 分，超过 15 分。", FlagMessage(s40, "inspector.peer-gap"));
+    }
+
+    [Fact]
+    public void EachStoredWorkbookIsReadOnceEvenWhenStoredAtSeveralPaths()
+    {
+        // 64 附件4 workbooks + 3 inspector workbooks (21, 23 and 20 附件1 sheets), stored at 64 + 64 paths.
+        Assert.Equal(67, scenario.Reads);
     }
 
     [Fact]

@@ -8,19 +8,6 @@ namespace Supervision.Api.Tests.Results;
 /// <summary>Parsed submissions are cached by file version: a second run reads nothing, a changed file is read again alone.</summary>
 public sealed class WarmRunTests : IDisposable
 {
-    private sealed class CountingReader : IStoredWorkbookReader
-    {
-        private int reads;
-
-        public int Reads => Volatile.Read(ref reads);
-
-        public WorkbookReading Read(ReadOnlyMemory<byte> workbook)
-        {
-            Interlocked.Increment(ref reads);
-            return WorkbookReader.Read(workbook);
-        }
-    }
-
     private readonly ApiFactory factory = new();
     private readonly CountingReader reader = new();
 
