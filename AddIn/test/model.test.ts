@@ -61,3 +61,41 @@ describe("names", () => {
     expect(workbookFileName("")).toBe("工作簿.xlsx");
   });
 });
+
+describe("results for the board, the chart and the results sheet", () => {
+  const school = (id: string, area: string, final: number | null, extra: Record<string, unknown> = {}) => ({
+    schoolId: id, school: `学校${id}`, group: 1, area, self: null, selfEvaluation: null, peer: null,
+    inspector: final === null ? null : { total: final, categories: [] }, final, grade: final === null ? null : "优秀", rank: null, districtRank: null,
+    flags: [], ...extra,
+  });
+
+  it("averages the final scores per area over the schools that have one", async () => {
+    const { areaScores } = await import("../src/model/results");
+    expect(areaScores([school("s01", "g1-1", 90), school("s02", "g1-1", 85.555), school("s03", "g1-1", null), school("s04", "g1-2", null)] as never)).toEqual([
+      { area: "g1-1", mean: 87.78, scored: 2, schools: 3 },
+      { area: "g1-2", mean: null, scored: 0, schools: 1 },
+    ]);
+  });
+
+  it("makes a results sheet with empty cells for missing parts and a chart of the scored areas only", async () => {
+    const { resultsTable } = await import("../src/model/results");
+    const table = resultsTable([school("s01", "g1-1", 90, { flags: [{ code: "form.missing", message: "缺附件3" }] }), school("s04", "g1-2", null)] as never);
+    expect(table.rows).toEqual([
+      ["学校s01", 1, "g1-1", "", "", 90, 90, "优秀", "", "", "缺附件3"],
+      ["学校s04", 1, "g1-2", "", "", "", "", "", "", "", ""],
+    ]);
+    expect(table.chart.rows).toEqual([["g1-1", 90]]);
+  });
+
+  it("counts required forms in and missing, and late ones", async () => {
+    const { progressCounts } = await import("../src/model/results");
+    const item = (required: boolean, late = false) => ({ form: "peer-scores", subject: "g1-1", author: "s01", label: "x", required, dueBy: null, submittedAt: "2019-05-28T00:00:00Z", complete: true, late });
+    const counts = progressCounts({
+      areas: [{ areaId: "g1-1", room: "r", group: 1, sessionDate: "2019-05-28", schools: [
+        { schoolId: "s01", school: "a", submitted: [item(true, true), item(false)], missing: [item(true)], lastSubmittedAt: null },
+      ] }],
+      inspectors: [{ upn: "i", name: "i", groups: [1], submitted: [], missing: [item(true), item(true)], lastSubmittedAt: null }],
+    } as never);
+    expect(counts).toEqual({ schoolForms: { submitted: 1, required: 2 }, inspectorForms: { submitted: 0, required: 2 }, late: 1 });
+  });
+});

@@ -2,8 +2,8 @@
 // Chinese sentences, and retries when the service (storage) is briefly unavailable — the caller's data stays as it was.
 import { networkFailureMessage, problemMessage, readProblem, type Problem } from "./problems";
 import type {
-  CampaignDocument, CampaignSummary, CheckResponse, DevUser, FormSlug, GridCheckRequest, SignedInUser, SubmissionReceipt,
-  SubmissionsResponse,
+  CampaignDocument, CampaignSummary, CheckResponse, DevUser, FormSlug, GridCheckRequest, ProgressResponse, PublicationResponse,
+  ResultsResponse, SignedInUser, SubmissionReceipt, SubmissionsResponse,
 } from "./types";
 
 /** A refused or failed request, with the sentence to show the user. */
@@ -109,6 +109,19 @@ export class ApiClient {
 
   submissions(campaignId: string): Promise<SubmissionsResponse> {
     return this.json("GET", `/api/campaigns/${encodeURIComponent(campaignId)}/submissions`);
+  }
+
+  /** Which forms are in and which required ones are missing, per area and school and per inspector. */
+  progress(campaignId: string): Promise<ProgressResponse> {
+    return this.json("GET", `/api/campaigns/${encodeURIComponent(campaignId)}/progress`);
+  }
+
+  results(campaignId: string): Promise<ResultsResponse> {
+    return this.json("GET", `/api/campaigns/${encodeURIComponent(campaignId)}/results`);
+  }
+
+  publishResults(campaignId: string): Promise<PublicationResponse> {
+    return this.json("POST", `/api/campaigns/${encodeURIComponent(campaignId)}/results/publish`);
   }
 
   async template(campaignId: string, form: FormSlug, query: Record<string, string | undefined>): Promise<TemplateFile> {

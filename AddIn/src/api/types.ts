@@ -15,6 +15,14 @@ export type GridCheckRequest = Schemas["GridCheckRequest"];
 export type FormMetadata = Schemas["FormMetadata"];
 export type SubmissionReceipt = Schemas["SubmissionReceipt"];
 export type SubmissionsResponse = Schemas["SubmissionsResponse"];
+export type ProgressResponse = Schemas["ProgressResponse"];
+export type AreaProgress = Schemas["AreaProgressView"];
+export type SchoolProgress = Schemas["SchoolProgressView"];
+export type InspectorProgress = Schemas["InspectorProgressView"];
+export type ProgressItem = Schemas["ProgressItemView"];
+export type ResultsResponse = Schemas["ResultsResponse"];
+export type SchoolResult = Schemas["SchoolResultView"];
+export type PublicationResponse = Schemas["PublicationResponse"];
 
 /** A roster entry offered by GET /api/dev/users (Development only; mirrors the Api's DevUser record). */
 export interface DevUser {

@@ -190,6 +190,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/campaigns/{id}/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute the results and store the district workbook and the rectification notices (office only) */
+        post: operations["Consolidate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/consolidation.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The district workbook of the latest consolidation (office only; 404 before the first) */
+        get: operations["DownloadDistrictWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/campaigns/{id}/templates/{form}": {
         parameters: {
             query?: never;
@@ -335,6 +369,18 @@ export interface components {
         CheckResponse: {
             forms: components["schemas"]["FormCheck"][];
         };
+        /** @description What a consolidation stored: the district workbook's version and time, how many schools, and the notices. */
+        ConsolidationResponse: {
+            version: string;
+            /** Format: date-time */
+            storedAt: string;
+            path: string;
+            /** Format: int32 */
+            schools: number | string;
+            /** Format: date */
+            answerBy: string;
+            notices: components["schemas"]["NoticeView"][];
+        };
         /** @description Create a campaign, from scratch or as a copy of another (`copyOf`). */
         CreateCampaignRequest: {
             id: string;
@@ -474,6 +520,13 @@ export interface components {
             sheet: null | string;
             cell: null | string;
             message: string;
+        };
+        /** @description One rectification notice stored by a consolidation. */
+        NoticeView: {
+            schoolId: string;
+            school: string;
+            path: string;
+            version: string;
         };
         PartView: {
             /** Format: double */
@@ -1454,6 +1507,82 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressResponse"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Consolidate: {
+        parameters: {
+            query?: {
+                /** @description The date failing schools must answer by; default 30 days after today (campaign time). */
+                answerBy?: string;
+                /** @description An office-given seed mixed into every record-book draw. */
+                samplingSeed?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidationResponse"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DownloadDistrictWorkbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Forbidden */
             403: {
                 headers: {

@@ -85,4 +85,22 @@ public sealed class BrowserPageTests(BrowserFixture fx)
         await s.AssertAccessibleAsync("real office.js outside Office");
         s.AssertClean();
     }
+
+    [Fact]
+    public async Task WithoutOfficeTheOfficeSeesTheBoardAndTheResultsChart()
+    {
+        await ServerData.SubmitAsync(fx.BaseUrl, "chenyulan@yuzhong.example", ServerData.FilledEvaluation("s23", "chenyulan@yuzhong.example", 0));
+        await using var s = await fx.OpenAsync(excelSeed: null, width: 1024, height: 900);
+        await SignInAsync(s, OfficeUser);
+        await Assertions.Expect(s.Page.GetByRole(AriaRole.Tab)).ToHaveTextAsync(["下载模板", "上传检查", "进度"]);
+        await OpenTabAsync(s, "进度");
+        await Assertions.Expect(s.Page.Locator("#board .area-card")).Not.ToHaveCountAsync(0);
+        var chart = s.Page.Locator("#results svg.chart");
+        await Assertions.Expect(chart).ToBeVisibleAsync();
+        Assert.Contains("分", await chart.GetAttributeAsync("aria-label"), StringComparison.Ordinal);
+        await Assertions.Expect(s.Page.Locator("#insert-results")).ToHaveCountAsync(0);
+        await s.ScreenshotAsync("browser-4-office-board-results");
+        await s.AssertAccessibleAsync("browser office board");
+        s.AssertClean();
+    }
 }

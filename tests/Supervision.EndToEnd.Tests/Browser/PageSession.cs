@@ -32,7 +32,7 @@ public sealed class PageSession(BrowserFixture fixture, IBrowserContext context)
     /// <summary>Requests to answer differently once: path (e.g. "/api/campaigns/x/submissions") → status; the request is recorded.</summary>
     public ConcurrentDictionary<string, int> FailOnce { get; } = new();
 
-    public ConcurrentQueue<(string Path, string? IdempotencyKey, int Status)> ApiPosts { get; } = new();
+    public ConcurrentQueue<(string Path, string Query, string? IdempotencyKey, int Status)> ApiPosts { get; } = new();
 
     public async Task RouteAsync(IRoute route)
     {
@@ -51,7 +51,7 @@ public sealed class PageSession(BrowserFixture fixture, IBrowserContext context)
                 var key = await request.HeaderValueAsync("idempotency-key");
                 if (FailOnce.TryRemove(url.AbsolutePath, out var status))
                 {
-                    ApiPosts.Enqueue((url.AbsolutePath, key, status));
+                    ApiPosts.Enqueue((url.AbsolutePath, Uri.UnescapeDataString(url.Query), key, status));
                     await route.FulfillAsync(new()
                     {
                         Status = status,
@@ -61,7 +61,7 @@ public sealed class PageSession(BrowserFixture fixture, IBrowserContext context)
                     return;
                 }
 
-                ApiPosts.Enqueue((url.AbsolutePath, key, 0));
+                ApiPosts.Enqueue((url.AbsolutePath, Uri.UnescapeDataString(url.Query), key, 0));
             }
 
             await route.ContinueAsync();

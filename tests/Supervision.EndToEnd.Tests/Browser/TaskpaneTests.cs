@@ -120,8 +120,19 @@ public sealed class TaskpaneTests(BrowserFixture fx)
         await InsertFormAsync(s, "附件1 督查评估表（自评）");
         await Assertions.Expect(s.Page.Locator("#panel-forms .status--success")).ToContainTextAsync("附件1");
         await OpenTabAsync(s, "检查与提交");
+
+        // Only the active sheet (the 附件1 just inserted): one receipt.
+        await s.Page.GetByLabel("只提交当前工作表").CheckAsync();
+        await s.Page.Locator("#submit").ClickAsync();
+        await Assertions.Expect(s.Page.Locator("#submit-result .receipt")).ToHaveCountAsync(1);
+        await Assertions.Expect(s.Page.Locator("#submit-result .receipt strong")).ToHaveTextAsync("评估表 红岩小学校");
+        Assert.Equal("?sheet=评估表 红岩小学校", s.ApiPosts.Last(p => p.Path.EndsWith("/submissions", StringComparison.Ordinal)).Query);
+
+        // The whole workbook: one receipt per form sheet.
+        await s.Page.GetByLabel("整个工作簿（每张表格各为一份）").CheckAsync();
         await s.Page.Locator("#submit").ClickAsync();
         await Assertions.Expect(s.Page.Locator("#submit-result .receipt")).ToHaveCountAsync(2);
+        Assert.Equal("", s.ApiPosts.Last(p => p.Path.EndsWith("/submissions", StringComparison.Ordinal)).Query);
         var sheets = await s.Page.Locator("#submit-result .receipt strong").AllTextContentsAsync();
         Assert.Contains(PeerSheet, sheets);
         Assert.Single(sheets, n => n.StartsWith("评估表", StringComparison.Ordinal));
@@ -184,7 +195,7 @@ public sealed class TaskpaneTests(BrowserFixture fx)
     }
 
     [Fact]
-    public async Task TheOfficeBoardShowsASchoolsSubmission()
+    public async Task TheOfficeBoardShowsASchoolsSubmissionAndTheResultsGoIntoASheetWithAChart()
     {
         await using (var school = await fx.OpenAsync(Excel("1.13")))
         {
@@ -196,14 +207,33 @@ public sealed class TaskpaneTests(BrowserFixture fx)
             await Assertions.Expect(school.Page.Locator("#submit-result .receipt")).ToHaveCountAsync(1);
         }
 
+        // An inspector's 附件1 for two schools of area g1-2 gives them final scores (the seed grades with 附件1).
+        await ServerData.SubmitAsync(fx.BaseUrl, "pengxiaoqin@yuzhong.example", ServerData.FilledEvaluation("s06", "pengxiaoqin@yuzhong.example", 0));
+        await ServerData.SubmitAsync(fx.BaseUrl, "pengxiaoqin@yuzhong.example", ServerData.FilledEvaluation("s07", "pengxiaoqin@yuzhong.example", 1));
+
         await using var office = await fx.OpenAsync(Excel("1.13"));
         await SignInAsync(office, OfficeUser);
         await Assertions.Expect(office.Page.Locator("#user-role")).ToHaveTextAsync("督查工作办公室");
         await OpenTabAsync(office, "进度");
-        var school5 = office.Page.Locator("#board .receipt").Filter(new() { HasText = "填写 人和街小学" });
-        await Assertions.Expect(school5.First).ToBeVisibleAsync();
+        var row = office.Page.Locator("#board .school-row").Filter(new() { HasText = "人和街小学" });
+        await Assertions.Expect(row.Locator(".chip--in")).ToContainTextAsync("附件4 ✓");
+        await Assertions.Expect(row.Locator(".chip--missing")).ToHaveTextAsync(["缺 附件3"]);
+        await Assertions.Expect(office.Page.Locator("#board .area-card").First).ToContainTextAsync("片区 g1-1");
+        await Assertions.Expect(office.Page.Locator("#results svg.chart")).ToBeVisibleAsync();
+        await Assertions.Expect(office.Page.Locator("#results .results-table tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(office.Page.Locator("#board details.area-card[open] .area-card__title")).ToHaveTextAsync(["片区 g1-1", "督查组成员"]);
         await office.ScreenshotAsync("office-board");
         await office.AssertAccessibleAsync("office board");
+
+        await office.Page.Locator("#insert-results").ClickAsync();
+        await Assertions.Expect(office.Page.Locator("#results ~ .status--success")).ToContainTextAsync("督查结果");
+        var charts = await FakeAsync<Dictionary<string, string>[]>(office, "charts('督查结果')");
+        Assert.Single(charts);
+        Assert.Equal("ColumnClustered", charts[0]["type"]);
+        Assert.Equal("各片区平均最终得分", charts[0]["title"]);
+        Assert.Equal("片区", await FakeAsync<string>(office, "value('督查结果', 'M1')"));
+        Assert.Equal("g1-2", await FakeAsync<string>(office, "value('督查结果', 'M2')"));
+        await office.WorkbookScreenshotAsync("督查结果", "office-results-sheet", rows: 4, columns: 14);
         office.AssertClean();
     }
 }
