@@ -122,8 +122,8 @@ public static class ResultsSetup
 {
     public static IServiceCollection AddResults(this IServiceCollection services)
     {
-        // ClosedXML unless something registered another reader (FastStoredWorkbookReader) first; a later registration wins anyway.
-        services.TryAddSingleton<IStoredWorkbookReader>(new ClosedXmlStoredWorkbookReader());
+        // The streaming reader for bulk consolidation; it hands the few files it cannot read exactly to ClosedXML.
+        services.TryAddSingleton<IStoredWorkbookReader>(new FastStoredWorkbookReader());
         services.AddSingleton<StoredSubmissionLoader>();
         services.AddSingleton<ResultsService>();
         return services;
