@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Xml;
@@ -165,18 +166,26 @@ internal sealed class FastPackage
         }
     }
 
+    // Relationship parts are byte-identical in files made from the same template: parsed once per content and folder.
+    private static readonly FastPartCache<(FastPartKey, string), IReadOnlyDictionary<string, (string Type, string Target)>> RelationshipsByContent = new();
+
     /// <summary>The relationships of a part (or of the package, for ""): id → (type without the common prefix, target part name).</summary>
-    public Dictionary<string, (string Type, string Target)> Relationships(string sourcePart)
+    public IReadOnlyDictionary<string, (string Type, string Target)> Relationships(string sourcePart)
     {
         var folder = Folder(sourcePart);
-        var file = sourcePart[folder.Length..];
-        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        using var part = OpenXml(folder + "_rels/" + file + ".rels");
-        if (part is null)
+        var entry = Find(folder + "_rels/" + sourcePart[folder.Length..] + ".rels");
+        if (entry is null)
         {
-            return result;
+            return new Dictionary<string, (string, string)>();
         }
 
+        return RelationshipsByContent.GetOrAdd((ContentKey(entry), folder), () => ReadRelationships(entry, folder));
+    }
+
+    private Dictionary<string, (string Type, string Target)> ReadRelationships(ZipEntryHeader entry, string folder)
+    {
+        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        using var part = OpenXml(entry.Name)!;
         var reader = part.Reader;
         while (reader.Read())
         {
@@ -237,6 +246,32 @@ internal sealed class FastPackage
 
     /// <summary>"xl/" for "xl/workbook.xml"; "" for a part at the root.</summary>
     public static string Folder(string part) => part[..(part.LastIndexOf('/') + 1)];
+}
+
+/// <summary>
+/// What was made of a part, by its content: bounded (files from unknown templates stop adding once it is full) and shared
+/// by every thread; values must be immutable.
+/// </summary>
+internal sealed class FastPartCache<TKey, TValue>(int capacity = 1_024)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, TValue> entries = new();
+
+    public TValue GetOrAdd(TKey key, Func<TValue> create)
+    {
+        if (entries.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var value = create();
+        if (entries.Count < capacity)
+        {
+            entries.TryAdd(key, value);
+        }
+
+        return value;
+    }
 }
 
 /// <summary>A part's content identity: its compressed bytes' SHA-256 (four words), compression method and sizes.</summary>

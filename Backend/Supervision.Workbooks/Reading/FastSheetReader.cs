@@ -32,6 +32,9 @@ internal sealed class FastSheetReader(FastWorkbookParts parts, UploadLimits limi
     [ThreadStatic]
     private static List<FastCell>? reusedCells;
 
+    // A list grown by one large sheet is not kept for the life of the thread.
+    private const int MaxReusedCapacity = 16_384;
+
     private readonly Dictionary<uint, bool> sharedFormulas = [];
     private int lastColumn;
     private int previousRow;
@@ -43,7 +46,7 @@ internal sealed class FastSheetReader(FastWorkbookParts parts, UploadLimits limi
     /// <summary>The used cells of the sheet, in document order; the list is reused by the next call on this thread.</summary>
     public List<FastCell> Read(XmlReader reader)
     {
-        var cells = reusedCells ??= new List<FastCell>(256);
+        var cells = reusedCells is { Capacity: <= MaxReusedCapacity } reused ? reused : reusedCells = new List<FastCell>(256);
         cells.Clear();
         sharedFormulas.Clear();
         previousRow = 0;

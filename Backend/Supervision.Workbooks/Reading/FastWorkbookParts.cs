@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Xml;
 
@@ -15,8 +14,7 @@ internal sealed class FastWorkbookParts
 {
     // Styles parsed once per distinct styles part: the files of one campaign come from a few templates, and the styles
     // part (fonts, fills, borders before the number formats) costs a fifth of reading a small form.
-    private const int MaxCachedStyles = 1_024;
-    private static readonly ConcurrentDictionary<FastPartKey, FastStyles> StylesByContent = new();
+    private static readonly FastPartCache<FastPartKey, FastStyles> StylesByContent = new();
 
     private readonly FastPackage package;
     private readonly string? sharedStringsPart;
@@ -117,16 +115,8 @@ internal sealed class FastWorkbookParts
     /// Whether a sheet has parts that add used cells or values in ClosedXML beyond its sheetData: comments (an empty
     /// commented cell counts as used) and tables (ClosedXML writes missing header names into the cells).
     /// </summary>
-    public bool HasCellsOutsideSheetData(FastSheetEntry sheet)
-    {
-        var folder = FastPackage.Folder(sheet.Part);
-        if (package.Find(folder + "_rels/" + sheet.Part[folder.Length..] + ".rels") is null)
-        {
-            return false;
-        }
-
-        return package.Relationships(sheet.Part).Values.Any(r => r.Type is "comments" or "table");
-    }
+    public bool HasCellsOutsideSheetData(FastSheetEntry sheet) =>
+        package.Relationships(sheet.Part).Values.Any(r => r.Type is "comments" or "table");
 
     private List<string?> ReadSharedStrings()
     {
@@ -172,19 +162,10 @@ internal sealed class FastWorkbookParts
             return FastStyles.None;
         }
 
-        var key = package.ContentKey(entry);
-        if (StylesByContent.TryGetValue(key, out var known))
+        return StylesByContent.GetOrAdd(package.ContentKey(entry), () =>
         {
-            return known;
-        }
-
-        using var part = package.OpenXml(entry.Name)!;
-        var styles = FastStyles.Read(part.Reader);
-        if (StylesByContent.Count < MaxCachedStyles)
-        {
-            StylesByContent.TryAdd(key, styles);
-        }
-
-        return styles;
+            using var part = package.OpenXml(entry.Name)!;
+            return FastStyles.Read(part.Reader);
+        });
     }
 }

@@ -93,6 +93,19 @@ public sealed class FastReaderCellTests
     }
 
     [Fact]
+    public void FilesWithDifferentStylesEachReadTheirOwnNumberFormatsThoughStylesAreParsedOncePerContent()
+    {
+        const string Serial = """<row r="1"><c r="A1" s="1"><v>43613</v></c></row>""";
+        var dates = HandWritten(Serial);
+        var numbers = HandWritten(Serial, styles: Styles.Replace("<xf numFmtId=\"14\"", "<xf numFmtId=\"2\"", StringComparison.Ordinal));
+
+        foreach (var (workbook, expected) in new[] { (dates, CellValue.FromText("2019-05-28")), (numbers, CellValue.FromNumber(43613)), (dates, CellValue.FromText("2019-05-28")) })
+        {
+            Assert.Equal(expected, At(AssertSameAsClosedXml(workbook, expected.ToString()), "A1"));
+        }
+    }
+
+    [Fact]
     public void ASheetWithOnlyFormattedCellsIsAnEmptyGridAtA1()
     {
         var sheets = AssertSameAsClosedXml(HandWritten("""<row r="3"><c r="C3" s="5"/><c r="D3" s="1" t="s"/></row>"""), "formatted only");
