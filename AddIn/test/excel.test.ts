@@ -3,6 +3,7 @@ import { ERROR_FILL, WARNING_FILL, clearHighlights, highlightCells, selectCell }
 import { deleteSheet, insertSheetFromBase64, writeTemplateSheet } from "../src/excel/insert-form";
 import { readFormMetadata, recordFormMetadata } from "../src/excel/metadata";
 import { activeSheetName, readActiveSheet, sheetNames } from "../src/excel/read-sheet";
+import { openWorkbookCopy } from "../src/excel/open-workbook";
 import { insertResultsSheet } from "../src/excel/results";
 import type { TemplateSheet } from "../src/xlsx/template";
 import { workbookMock } from "./excel-mock";
@@ -235,5 +236,13 @@ describe("insertResultsSheet", () => {
     expect(wb.range("督查结果", "E1:F2").values).toEqual([["片区", "平均分"], ["g1-1", 92.5]]);
     expect(wb.log).toContain("chart ColumnClustered E1:F2 Columns");
     expect(wb.log.at(-1)).toBe("activate 督查结果");
+  });
+});
+
+describe("openWorkbookCopy", () => {
+  it("opens the file as a new workbook with Excel.createWorkbook", async () => {
+    const opened: string[] = [];
+    await openWorkbookCopy({ createWorkbook: async (base64?: string) => { opened.push(base64 ?? ""); } }, "UEsDBBQ=");
+    expect(opened).toEqual(["UEsDBBQ="]);
   });
 });

@@ -409,6 +409,7 @@
   }
 
   var fileRequests = 0;
+  var createdWorkbooks = [];
   var readyInfo = { host: "Excel", platform: seed.platform || "PC" };
   window.Excel = {
     run: function (batch) {
@@ -417,6 +418,11 @@
     },
     RequestContext: RequestContext,
   };
+  if (versionAtLeast("1.8")) {
+    window.Excel.createWorkbook = function (base64) {
+      return new Promise(function (resolve) { setTimeout(function () { createdWorkbooks.push(base64 || ""); log.push("createWorkbook"); resolve(); }, 0); });
+    };
+  }
   var readyPromise = new Promise(function (resolve) {
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { resolve(readyInfo); });
     else resolve(readyInfo);
@@ -487,6 +493,8 @@
     charts: function (sheet) { return cellsOf(sheet).charts.slice(); },
     usedRange: function (sheet) { return boxText(usedBox(cellsOf(sheet))); },
     fileRequests: function () { return fileRequests; },
+    /** Base64 of every workbook opened with Excel.createWorkbook (ExcelApi 1.8). */
+    createdWorkbooks: function () { return createdWorkbooks.slice(); },
     /** A snapshot of every cell of every sheet (values, formulas, fills), to prove a workbook was left untouched. */
     snapshot: function () { var out = {}; sheets.forEach(function (s) { var cells = {}; s.cells.forEach(function (x, k) { cells[k] = [x.v, x.f, x.fill, x.fmt]; }); out[s.name] = { visible: s.visible, cells: cells }; }); return JSON.stringify(out); },
     /** HTML of a sheet (values and fills), for a screenshot a person can read. */

@@ -2,7 +2,7 @@
 // Chinese sentences, and retries when the service (storage) is briefly unavailable — the caller's data stays as it was.
 import { networkFailureMessage, problemMessage, readProblem, type Problem } from "./problems";
 import type {
-  CampaignDocument, CampaignSummary, CheckResponse, DevUser, FormSlug, GridCheckRequest, ProgressResponse, PublicationResponse,
+  CampaignDocument, CampaignSummary, CheckResponse, ConsolidationResponse, DevUser, FormSlug, GridCheckRequest, ProgressResponse, PublicationResponse,
   ResultsResponse, SignedInUser, SubmissionReceipt, SubmissionsResponse,
 } from "./types";
 
@@ -122,6 +122,19 @@ export class ApiClient {
 
   publishResults(campaignId: string): Promise<PublicationResponse> {
     return this.json("POST", `/api/campaigns/${encodeURIComponent(campaignId)}/results/publish`);
+  }
+
+  /** Computes the results and stores the district workbook and the rectification notices (office only). */
+  consolidate(campaignId: string, options: RequestOptions = {}): Promise<ConsolidationResponse> {
+    return this.json("POST", `/api/campaigns/${encodeURIComponent(campaignId)}/consolidation`, options);
+  }
+
+  /** The district workbook of the latest consolidation. */
+  async districtWorkbook(campaignId: string): Promise<TemplateFile> {
+    const response = await this.send("GET", `/api/campaigns/${encodeURIComponent(campaignId)}/consolidation.xlsx`, {
+      headers: { Accept: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    });
+    return { blob: await response.blob(), fileName: fileNameOf(response) ?? "district.xlsx" };
   }
 
   async template(campaignId: string, form: FormSlug, query: Record<string, string | undefined>): Promise<TemplateFile> {

@@ -23,6 +23,7 @@ export type ProgressItem = Schemas["ProgressItemView"];
 export type ResultsResponse = Schemas["ResultsResponse"];
 export type SchoolResult = Schemas["SchoolResultView"];
 export type PublicationResponse = Schemas["PublicationResponse"];
+export type ConsolidationResponse = Schemas["ConsolidationResponse"];
 
 /** A roster entry offered by GET /api/dev/users (Development only; mirrors the Api's DevUser record). */
 export interface DevUser {

@@ -1,14 +1,15 @@
 // "进度" for the office: the progress board (which forms are in per area and school, missing ones highlighted; the
 // inspectors' forms), the results with a chart of scores by area (into a new sheet in Excel), and publishing.
 import type { AreaProgress, InspectorProgress, ProgressItem, ProgressResponse, SchoolResult } from "../api/types";
+import { openWorkbookCopy } from "../excel/open-workbook";
 import { insertResultsSheet } from "../excel/results";
 import { sheetNames } from "../excel/read-sheet";
-import { uniqueSheetName } from "../model/names";
+import { toBase64, uniqueSheetName } from "../model/names";
 import { areaScores, progressCounts, resultsTable } from "../model/results";
 import { errorText, excel, type AppContext } from "./app-context";
 import { barChart } from "./chart";
 import { ask } from "./confirm";
-import { announce, busy, formatTime, h, replace, setStatus } from "./dom";
+import { announce, busy, formatTime, h, replace, saveBlob, setStatus } from "./dom";
 
 const shortNames: Record<string, string> = { "self-check": "附件3", "peer-scores": "附件4", evaluation: "附件1", records: "附件5", schedule: "附件2" };
 
@@ -62,6 +63,57 @@ function renderProgress(container: HTMLElement, progress: ProgressResponse): voi
       : null);
 }
 
+async function insertResults(schools: SchoolResult[]): Promise<string> {
+  const name = uniqueSheetName(await excel(sheetNames), "督查结果");
+  await excel((c) => insertResultsSheet(c, name, resultsTable(schools)));
+  return name;
+}
+
+/** "汇总": builds and stores the district workbook; in Excel the results then go into a new sheet with the chart. */
+function consolidationControls(ctx: AppContext, status: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const consolidate = h("button", { type: "button", class: "button button--primary", id: "consolidate" }, "汇总");
+  const open = h("button", { type: "button", class: "button", id: "open-district", hidden: true },
+    ctx.host.inExcel ? "打开区级汇总表" : "下载区级汇总表");
+  const progress = h("progress", { class: "progress", hidden: true, "aria-label": "汇总进度" });
+  consolidate.addEventListener("click", () => void busy(consolidate, async () => {
+    progress.hidden = false;
+    setStatus(status, "正在汇总全部已提交的表格并生成区级汇总表…", "busy");
+    try {
+      const done = await ctx.api.consolidate(ctx.campaign.id, { onRetry: (n) => setStatus(status, n.message, "warning") });
+      let text = `已汇总 ${Number(done.schools)} 所学校（${formatTime(done.storedAt)}），生成区级汇总表和 ${done.notices.length} 份整改通知。`;
+      if (ctx.host.inExcel) {
+        const { schools } = await ctx.api.results(ctx.campaign.id);
+        text += `结果已插入工作表“${await insertResults(schools)}”。`;
+      }
+      open.hidden = false;
+      setStatus(status, text, "success");
+      announce(text);
+      await reload();
+    } catch (e) {
+      setStatus(status, errorText(e), "error");
+    } finally {
+      progress.hidden = true;
+    }
+  }));
+  open.addEventListener("click", () => void busy(open, async () => {
+    try {
+      const file = await ctx.api.districtWorkbook(ctx.campaign.id);
+      const excelApi = (window as { Excel?: typeof Excel }).Excel;
+      if (ctx.host.inExcel && ctx.host.support.dataValidation && excelApi?.createWorkbook) {
+        // ExcelApi 1.8 (the same set as data validation) opens the file as a new workbook.
+        await openWorkbookCopy(excelApi, toBase64(new Uint8Array(await file.blob.arrayBuffer())));
+        setStatus(status, `已在新窗口中打开“${file.fileName}”。`, "success");
+      } else {
+        saveBlob(file.blob, file.fileName);
+        setStatus(status, `已下载“${file.fileName}”。`, "success");
+      }
+    } catch (e) {
+      setStatus(status, errorText(e), "error");
+    }
+  }));
+  return h("div", {}, h("div", { class: "actions" }, consolidate, open), progress);
+}
+
 function renderResults(container: HTMLElement, schools: SchoolResult[], published: boolean, ctx: AppContext, status: HTMLElement): void {
   const areas = areaScores(schools).filter((a) => a.mean !== null);
   const scored = schools.filter((s) => s.final !== null && s.final !== "");
@@ -75,8 +127,7 @@ function renderResults(container: HTMLElement, schools: SchoolResult[], publishe
     : null;
   insert?.addEventListener("click", () => void busy(insert, async () => {
     try {
-      const name = uniqueSheetName(await excel(sheetNames), "督查结果");
-      await excel((c) => insertResultsSheet(c, name, resultsTable(schools)));
+      const name = await insertResults(schools);
       setStatus(status, `已插入工作表“${name}”和各片区平均分图表。`, "success");
       announce(`已插入工作表“${name}”。`);
     } catch (e) {
@@ -108,7 +159,7 @@ export function renderBoardPanel(ctx: AppContext, panel: HTMLElement): void {
   const status = h("p", { class: "status", role: "status", hidden: true });
   const board = h("div", { class: "board", id: "board" });
   const results = h("div", { class: "results", id: "results" });
-  const resultsStatus = h("p", { class: "status", role: "status", hidden: true });
+  const resultsStatus = h("p", { class: "status", role: "status", hidden: true, id: "results-status" });
   const load = async () => {
     setStatus(status, "正在加载…", "busy");
     try {
@@ -125,6 +176,8 @@ export function renderBoardPanel(ctx: AppContext, panel: HTMLElement): void {
     h("div", { class: "panel__header" }, h("h2", { class: "panel__title" }, "提交进度"), refresh),
     status, board,
     h("h2", { class: "panel__title" }, "督查结果"),
+    h("p", { class: "hint" }, "“汇总”读取全部已提交的表格，计算得分，生成区级汇总表（含各片区、各项目、提示和整改名单）及整改通知。"),
+    consolidationControls(ctx, resultsStatus, load),
     results, resultsStatus);
   void load();
 }

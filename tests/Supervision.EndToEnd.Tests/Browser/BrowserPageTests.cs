@@ -101,6 +101,10 @@ public sealed class BrowserPageTests(BrowserFixture fx)
         await Assertions.Expect(s.Page.Locator("#insert-results")).ToHaveCountAsync(0);
         await s.ScreenshotAsync("browser-4-office-board-results");
         await s.AssertAccessibleAsync("browser office board");
+        await s.Page.Locator("#consolidate").ClickAsync();
+        await Assertions.Expect(s.Page.Locator("#results-status")).ToContainTextAsync("已汇总 64 所学校", new() { Timeout = 30_000 });
+        var download = await s.Page.RunAndWaitForDownloadAsync(() => s.Page.Locator("#open-district").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
         s.AssertClean();
     }
 }

@@ -234,6 +234,20 @@ public sealed class TaskpaneTests(BrowserFixture fx)
         Assert.Equal("片区", await FakeAsync<string>(office, "value('督查结果', 'M1')"));
         Assert.Equal("g1-2", await FakeAsync<string>(office, "value('督查结果', 'M2')"));
         await office.WorkbookScreenshotAsync("督查结果", "office-results-sheet", rows: 4, columns: 14);
+
+        // 汇总: the district workbook is built and stored, the results go into a new sheet with its chart, and the
+        // district workbook opens as a new workbook (ExcelApi 1.8 createWorkbook).
+        await office.Page.Locator("#consolidate").ClickAsync();
+        await Assertions.Expect(office.Page.Locator("#results-status")).ToContainTextAsync("已汇总 64 所学校", new() { Timeout = 30_000 });
+        await Assertions.Expect(office.Page.Locator("#results-status")).ToContainTextAsync("督查结果 (2)");
+        Assert.Single(await FakeAsync<object[]>(office, "charts('督查结果 (2)')"));
+        await office.ScreenshotAsync("office-consolidated");
+        await office.AssertAccessibleAsync("consolidated");
+        await office.Page.Locator("#open-district").ClickAsync();
+        await Assertions.Expect(office.Page.Locator("#results-status")).ToContainTextAsync("已在新窗口中打开");
+        var opened = await FakeAsync<string[]>(office, "createdWorkbooks()");
+        Assert.Single(opened);
+        Assert.StartsWith("UEsDB", opened[0], StringComparison.Ordinal);
         office.AssertClean();
     }
 }
