@@ -8,7 +8,7 @@ public static class OpenApiSetup
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Supervision API";
-            document.Info.Description = "渝中区教师继续教育过程督查: campaigns, form checks and submissions.";
+            document.Info.Description = "教师继续教育过程督查 (inspection of teachers' continuing education): campaigns, templates, form checks, submissions, results and consolidation.";
             return Task.CompletedTask;
         }));
         return services;
