@@ -11,16 +11,36 @@ const staleAfterMs = 10 * 60 * 1000;
 const deadline = Date.now() + 15 * 60 * 1000;
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+// A lock whose owner has exited (a build stopped with Ctrl+C), or older than any real build step, is taken over.
+function stale() {
+  let owner = 0;
+  try {
+    owner = Number(fs.readFileSync(path.join(lock, "pid"), "utf8"));
+  } catch {
+    // No pid yet: its owner is between mkdir and writing it (or was killed there; the age below settles that).
+  }
+  if (owner > 0) {
+    try {
+      process.kill(owner, 0);
+    } catch (e) {
+      if (e.code === "ESRCH") return true;
+    }
+  }
+  try {
+    return Date.now() - fs.statSync(lock).mtimeMs > staleAfterMs;
+  } catch {
+    return false; // the lock just went away: try again
+  }
+}
+
 for (;;) {
   try {
     fs.mkdirSync(lock);
+    fs.writeFileSync(path.join(lock, "pid"), String(process.pid));
     break;
   } catch (e) {
     if (e.code !== "EEXIST") throw e;
-    // A lock left by a killed build is taken over once it is older than any real build step.
-    try {
-      if (Date.now() - fs.statSync(lock).mtimeMs > staleAfterMs) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
-    } catch { continue; }
+    if (stale()) { fs.rmSync(lock, { recursive: true, force: true }); continue; }
     if (Date.now() > deadline) { console.error(`with-lock: gave up waiting for ${lock}`); process.exit(1); }
     sleep(500);
   }

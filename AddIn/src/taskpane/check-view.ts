@@ -80,18 +80,20 @@ export function renderCheckPanel(ctx: AppContext, panel: HTMLElement): void {
   const send = async (bytes: Uint8Array, key: string, sheet: string | undefined) => {
     retryButton.hidden = true;
     retry = null;
+    let retried = false;
     try {
       setStatus(submitStatus, "正在上传…", "busy");
       const receipts = await ctx.api.submit(ctx.campaign.id, new Blob([bytes as BlobPart], { type: xlsxType }),
         workbookFileName(Office.context.document.url), key, {
           sheet,
-          onRetry: (n) => setStatus(submitStatus, `${n.message}工作簿没有任何改动。`, "warning"),
+          onRetry: (n) => { retried = true; setStatus(submitStatus, `${n.message}工作簿没有任何改动。`, "warning"); },
           onUploadProgress: (f) => { progress.value = 30 + Math.round(f * 60); },
         });
       progress.hidden = true;
       renderReceipts(submitResult, receipts);
-      setStatus(submitStatus, `已提交 ${receipts.length} 张表格。`, "success");
-      announce(`已提交 ${receipts.length} 张表格。`);
+      const done = `已提交 ${receipts.length} 张表格。${retried ? "（服务曾暂时不可用，已自动重试，只保存了一次。）" : ""}`;
+      setStatus(submitStatus, done, "success");
+      announce(done);
     } catch (e) {
       progress.hidden = true;
       if (e instanceof ApiError && e.problem.forms?.length) {

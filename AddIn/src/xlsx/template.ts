@@ -161,6 +161,7 @@ function readSheet(name: string, doc: Document, shared: string[], styles: CellSt
       const raw = text(child(c, "v"));
       let value: CellInput = "";
       if (formula && text(formula)) value = `=${text(formula)}`;
+      else if (raw === "" && type !== "inlineStr") value = "";
       else if (type === "s") value = shared[Number(raw)] ?? "";
       else if (type === "inlineStr") value = descendants(c, "t").map((t) => t.textContent ?? "").join("");
       else if (type === "b") value = raw === "1";

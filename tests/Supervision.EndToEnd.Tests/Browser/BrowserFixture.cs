@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
         }
 
         server.Start();
+        // dotnet test runs the other suites (LibreOffice, ClosedXML) at the same time on two cores: be patient.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
     }

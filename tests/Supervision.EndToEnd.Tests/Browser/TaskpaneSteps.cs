@@ -13,9 +13,16 @@ public static class TaskpaneSteps
     /// <summary>A fake workbook with one empty sheet and the given ExcelApi version.</summary>
     public static object Excel(string apiVersion) => new { apiVersion, sheets = new Dictionary<string, object[][]> { ["Sheet1"] = [] }, active = "Sheet1" };
 
-    public static async Task SignInAsync(PageSession s, string upn)
+    public static async Task SignInAsync(PageSession s, string upn, string? screenshot = null)
     {
         await s.GotoAsync();
+        await Assertions.Expect(s.Page.GetByLabel("账号")).ToBeVisibleAsync();
+        if (screenshot is not null)
+        {
+            await s.ScreenshotAsync(screenshot);
+            await s.AssertAccessibleAsync("sign-in picker");
+        }
+
         await s.Page.GetByLabel("账号").SelectOptionAsync(upn);
         await s.Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(s.Page.Locator("#user-card")).ToBeVisibleAsync();

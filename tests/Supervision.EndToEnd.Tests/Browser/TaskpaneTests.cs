@@ -25,6 +25,7 @@ public sealed class TaskpaneTests(BrowserFixture fx)
             }
             """);
         Assert.Equal(["PropertyNotLoaded", "PropertyNotLoaded", "PropertyNotLoaded", """ok [["a",1]]""", "PropertyNotLoaded"], outcome);
+        s.AssertClean();
     }
 
     [Theory]
@@ -34,7 +35,7 @@ public sealed class TaskpaneTests(BrowserFixture fx)
     {
         var tag = "v" + apiVersion.Replace('.', '_');
         await using var s = await fx.OpenAsync(Excel(apiVersion));
-        await SignInAsync(s, SchoolUser);
+        await SignInAsync(s, SchoolUser, screenshot: $"{tag}-0-sign-in");
         await Assertions.Expect(s.Page.Locator("#user-name")).ToHaveTextAsync("大田湾小学管理员");
         await Assertions.Expect(s.Page.Locator("#user-role")).ToHaveTextAsync("学校 · 大田湾小学");
         await Assertions.Expect(s.Page.Locator("#user-campaign")).ToHaveTextAsync("2018—2019学年教师继续教育过程督查");
@@ -46,6 +47,8 @@ public sealed class TaskpaneTests(BrowserFixture fx)
         Assert.Equal(["Sheet1", PeerSheet, "_supervision"], await FakeAsync<string[]>(s, "sheetNames()"));
         Assert.Equal(["Sheet1", PeerSheet], await FakeAsync<string[]>(s, "visibleSheetNames()"));
         Assert.Equal("大田湾小学", await FakeAsync<string>(s, "value(args[0], args[1])", PeerSheet, "A4"));
+        Assert.Equal("渝中区教师继续教育过程督查评分表", await FakeAsync<string>(s, "value(args[0], args[1])", PeerSheet, "A1"));
+        Assert.Equal("", await FakeAsync<string>(s, "value(args[0], args[1])", PeerSheet, "B1"));
         Assert.Equal("=SUM(B4:G4)", await FakeAsync<string>(s, "formula(args[0], args[1])", PeerSheet, "H4"));
         Assert.Equal("peer-scores", await FakeAsync<string>(s, "value('_supervision', 'C2')"));
         var log = string.Join("\n", await FakeAsync<string[]>(s, "log"));
@@ -162,6 +165,7 @@ public sealed class TaskpaneTests(BrowserFixture fx)
         Assert.NotNull(posts[0].IdempotencyKey);
         Assert.Equal(posts[0].IdempotencyKey, posts[1].IdempotencyKey);
         Assert.Equal(before, await FakeAsync<string>(s, "snapshot()"));
+        await Assertions.Expect(s.Page.Locator("#panel-check .status--success")).ToContainTextAsync("已自动重试");
         await s.ScreenshotAsync("storage-unavailable-retried");
         s.AssertClean();
     }
