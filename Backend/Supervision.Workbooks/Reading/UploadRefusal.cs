@@ -24,6 +24,7 @@ public static class UploadCodes
     public const string Macro = "upload.macro";
     public const string ContentType = "upload.content-type";
     public const string Dtd = "upload.dtd";
+    public const string NumberFormat = "upload.number-format";
     public const string SheetNotFound = "upload.sheet-not-found";
 
     /// <summary>A warning, not a refusal: the workbook links to other files.</summary>
