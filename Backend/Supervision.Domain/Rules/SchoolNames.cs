@@ -16,6 +16,12 @@ public static class SchoolNames
             return "";
         }
 
+        // Most names are printable ASCII and CJK unified ideographs, which NFKC leaves as they are: skip ICU for them.
+        if (IsPlain(name))
+        {
+            return name.Contains(' ', StringComparison.Ordinal) ? name.Replace(" ", "", StringComparison.Ordinal) : name;
+        }
+
         // NFKC folds full-width letters, digits and punctuation (ＡＢ１２（）) to their ASCII forms and U+3000 to a space.
         var folded = name.Normalize(NormalizationForm.FormKC);
         var result = new StringBuilder(folded.Length);
@@ -28,6 +34,19 @@ public static class SchoolNames
         }
 
         return result.ToString();
+    }
+
+    private static bool IsPlain(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(c is >= '\u0020' and <= '\u007E' or >= '\u4E00' and <= '\u9FFF'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool Same(string? a, string? b) => Normalize(a) == Normalize(b) && Normalize(a).Length > 0;
