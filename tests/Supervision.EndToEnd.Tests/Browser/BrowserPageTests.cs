@@ -13,8 +13,8 @@ public sealed class BrowserPageTests(BrowserFixture fx)
 {
     private static readonly Campaign Seed = YuzhongCampaign.Create();
 
-    /// <summary>A 附件4 of area g1-1 filled by 大田湾小学 in "WPS": every score 8, except 研修计划 of 红岩小学校 (C5) = 12.</summary>
-    private static string FilledPeerWorkbook()
+    /// <summary>A 附件4 of area g1-1 filled by 大田湾小学 in "WPS": every score 8, except (when bad) 研修计划 of 红岩小学校 (C5) = 12.</summary>
+    private static string FilledPeerWorkbook(bool bad = true)
     {
         var area = Seed.FindArea("g1-1")!;
         var template = new TemplateWriter(Seed).PeerScores(area, Seed.FindSchool("s01"));
@@ -25,7 +25,11 @@ public sealed class BrowserPageTests(BrowserFixture fx)
             sheet.Cell(cell.Row, cell.Column).Value = 8;
         }
 
-        sheet.Cell("C5").Value = 12;
+        if (bad)
+        {
+            sheet.Cell("C5").Value = 12;
+        }
+
         var path = Path.Combine(Path.GetTempPath(), $"附件4-{Guid.NewGuid():N}.xlsx");
         workbook.SaveAs(path, new SaveOptions { EvaluateFormulasBeforeSaving = true });
         return path;
@@ -51,7 +55,17 @@ public sealed class BrowserPageTests(BrowserFixture fx)
         var file = FilledPeerWorkbook();
         try
         {
-            await s.Page.Locator("#panel-upload input[type=file]").SetInputFilesAsync(file);
+            // Dropped on the zone, as a user drags a file from the desktop.
+            await s.Page.Locator("#drop-zone").EvaluateAsync("""
+                (zone, [name, base64]) => {
+                  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+                  const data = new DataTransfer();
+                  data.items.add(new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+                  zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+                  zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+                }
+                """, new object[] { "附件4 评分表 g1-1 大田湾小学.xlsx", Convert.ToBase64String(await File.ReadAllBytesAsync(file)) });
+            await Assertions.Expect(s.Page.Locator("#panel-upload .file-line")).ToContainTextAsync("附件4 评分表 g1-1 大田湾小学.xlsx");
             var result = s.Page.Locator("#upload-result");
             await Assertions.Expect(result.Locator(".result--error strong")).ToHaveTextAsync("发现 1 处错误");
             await Assertions.Expect(result.Locator(".issue--static .issue__cell")).ToHaveTextAsync("C5");
@@ -66,6 +80,21 @@ public sealed class BrowserPageTests(BrowserFixture fx)
         finally
         {
             File.Delete(file);
+        }
+
+        // The corrected file, chosen with the button: clean, and it can be submitted.
+        var corrected = FilledPeerWorkbook(bad: false);
+        try
+        {
+            await s.Page.Locator("#panel-upload input[type=file]").SetInputFilesAsync(corrected);
+            await Assertions.Expect(s.Page.Locator("#upload-result .result--ok strong")).ToHaveTextAsync("没有发现问题");
+            await s.Page.Locator("#submit-file").ClickAsync();
+            await Assertions.Expect(s.Page.Locator("#upload-submit-result .receipt strong")).ToHaveTextAsync("评分表 g1-1");
+            await s.AssertAccessibleAsync("browser submitted");
+        }
+        finally
+        {
+            File.Delete(corrected);
         }
 
         s.AssertClean();
