@@ -109,6 +109,22 @@ public sealed class TaskpaneTests(BrowserFixture fx)
         s.AssertClean();
     }
 
+    [Fact]
+    public async Task OnExcelApi18TheFormIsWrittenThroughRangesWithMergesAndDataValidation()
+    {
+        await using var s = await fx.OpenAsync(Excel("1.8"));
+        await SignInAsync(s, "s06@yuzhong.example");
+        await InsertFormAsync(s, "附件4 过程督查评分表");
+        await Assertions.Expect(s.Page.Locator("#panel-forms .status--success")).ToContainTextAsync("已插入工作表“评分表 g1-2”");
+        var log = string.Join("\n", await FakeAsync<string[]>(s, "log"));
+        Assert.DoesNotContain("insertWorksheetsFromBase64", log, StringComparison.Ordinal);
+        Assert.Equal(["A1:H1", "B2:C2", "E2:F2", "A9:H9"], await FakeAsync<string[]>(s, "merges('评分表 g1-2')"));
+        var validations = await FakeAsync<Dictionary<string, object>[]>(s, "validations('评分表 g1-2')");
+        Assert.Equal(["B4:B8", "C4:C8", "D4:D8", "E4:E8", "F4:F8", "G4:G8"], validations.Select(v => v["range"].ToString()));
+        Assert.Contains("\"formula2\":\"30\"", System.Text.Json.JsonSerializer.Serialize(validations[3]["rule"]), StringComparison.Ordinal);
+        s.AssertClean();
+    }
+
     private static async Task<string[]> RedCellsAsync(PageSession s, string sheet) =>
         (await FakeAsync<Dictionary<string, string>>(s, "filledCells(args[0])", sheet)).Where(c => c.Value == "#FFC7CE").Select(c => c.Key).Order().ToArray();
 
