@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime;
 using Supervision.Domain.Forms;
 using Supervision.Domain.Grids;
+using Supervision.Domain.Results;
 using Supervision.Workbooks.Reading;
 
 namespace Supervision.Benchmarks;
@@ -176,6 +177,16 @@ internal static class ConsolidationBench
             phases.Add(Time("warm: nothing changed", files.Length, () =>
                 files.Count(f => cache.GetOrRead(f, ReadingCacheVersions.FileVersion(f), Read).Count > 0)));
         }
+
+        // Consolidation ends in results: the same warm run, then the aggregation of every school of the city.
+        var city = SyntheticCity.Create();
+        IEnumerable<SubmittedForm> Forms() => files
+            .SelectMany(f => cache.GetOrRead(f, ReadingCacheVersions.FileVersion(f), Read))
+            .Where(r => r.Form is not null && r.Data is not null && r.Subject is not null && r.Author is not null)
+            .Select(r => new SubmittedForm(r.Form!.Value, r.Subject!, r.Author!, DateTimeOffset.UnixEpoch, r.Data!));
+        var forms = Forms().ToList();
+        phases.Add(Time("aggregation alone: readings → results", files.Length, () => ResultsCalculator.Calculate(city, forms).Schools.Count));
+        phases.Add(Time("warm: nothing changed, files → results", files.Length, () => ResultsCalculator.Calculate(city, Forms()).Schools.Count));
 
         var changed = files[files.Length / 2];
         var original = File.ReadAllBytes(changed);
