@@ -41,8 +41,8 @@ internal static class WorkbookCells
         return result;
     }
 
-    /// <summary>Overwrites the cached result of every formula with <see cref="WrongResult"/>, editing the sheet XML in the zip.</summary>
-    public static byte[] Tamper(byte[] bytes)
+    /// <summary>Overwrites the cached result of every formula with <paramref name="wrong"/> (default <see cref="WrongResult"/>), editing the sheet XML in the zip.</summary>
+    public static byte[] Tamper(byte[] bytes, string wrong = WrongResult)
     {
         using var stream = new MemoryStream();
         stream.Write(bytes);
@@ -61,7 +61,7 @@ internal static class WorkbookCells
                 {
                     cell.Attribute("t")?.Remove();
                     cell.Element(main + "v")?.Remove();
-                    cell.Add(new XElement(main + "v", WrongResult));
+                    cell.Add(new XElement(main + "v", wrong));
                 }
 
                 var name = entry.FullName;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Xml.Linq;
 using DocumentFormat.OpenXml.Packaging;
 using Supervision.Domain.Forms;
 using static Supervision.Workbooks.Tests.Templates.TemplateTestKit;
@@ -204,38 +202,7 @@ public sealed class LibreOfficeTests : IDisposable
         });
     }
 
-    /// <summary>Overwrites the cached result of every formula in every sheet with a wrong number, editing the XML in the zip.</summary>
-    private static byte[] Tamper(byte[] bytes)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(bytes);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal)).ToList())
-            {
-                XDocument document;
-                using (var read = entry.Open())
-                {
-                    document = XDocument.Load(read);
-                }
-
-                XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-                foreach (var cell in document.Descendants(main + "c").Where(c => c.Element(main + "f") is not null))
-                {
-                    cell.Attribute("t")?.Remove();
-                    cell.Element(main + "v")?.Remove();
-                    cell.Add(new XElement(main + "v", WrongTotal));
-                }
-
-                var name = entry.FullName;
-                entry.Delete();
-                using var write = zip.CreateEntry(name).Open();
-                document.Save(write);
-            }
-        }
-
-        return stream.ToArray();
-    }
+    private static byte[] Tamper(byte[] bytes) => Reports.WorkbookCells.Tamper(bytes, WrongTotal);
 
     /// <summary>The cached result (the &lt;v&gt; text) of every formula cell, by sheet name and cell, read with the OpenXml SDK.</summary>
     private static Dictionary<(string Sheet, string Cell), string> CachedFormulaResults(byte[] bytes)
