@@ -75,7 +75,7 @@ public static class ChecksApi
         var check = await reads.RunAsync(() => WorkbookChecker.Check(bytes, campaign, sheet), cancellationToken);
         if (check.Refusal is { } refusal)
         {
-            return Problems.Upload(refusal.Code == UploadCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, refusal);
+            return Problems.Upload(refusal);
         }
 
         return TypedResults.Ok(new CheckResponse(check.Forms.Select(FormCheck.From).ToList()));

@@ -42,10 +42,13 @@ public static class Problems
 
     public static ProblemHttpResult PreconditionFailed(string detail) => Problem(StatusCodes.Status412PreconditionFailed, detail);
 
-    /// <summary>An upload refused before any form was read; the refusal's code goes into the problem's <c>code</c>.</summary>
-    public static ProblemHttpResult Upload(int status, Supervision.Workbooks.Reading.UploadRefusal refusal)
+    /// <summary>An upload refused before any form was read: 413 when too large, else 400; the refusal's code goes into <c>code</c>.</summary>
+    public static ProblemHttpResult Upload(Supervision.Workbooks.Reading.UploadRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
+        var status = refusal.Code == Supervision.Workbooks.Reading.UploadCodes.TooLarge
+            ? StatusCodes.Status413PayloadTooLarge
+            : StatusCodes.Status400BadRequest;
         return TypedResults.Problem(detail: refusal.Message, statusCode: status, title: TitleFor(status),
             extensions: new Dictionary<string, object?> { ["code"] = refusal.Code });
     }

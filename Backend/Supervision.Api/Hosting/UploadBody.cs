@@ -39,6 +39,10 @@ public static class UploadBody
         return Task.CompletedTask;
     }
 
+    /// <summary>The 415 for an upload that is neither multipart nor an .xlsx body.</summary>
+    public static ProblemHttpResult NotAWorkbook() =>
+        Problems.UnsupportedMediaType($"请以 multipart/form-data（字段 file）或 {XlsxContentType} 上传 .xlsx 文件。");
+
     public static bool IsWorkbook(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -99,6 +103,6 @@ public static class UploadBody
     }
 
     private static ProblemHttpResult TooLarge(UploadLimits limits) =>
-        Problems.Upload(StatusCodes.Status413PayloadTooLarge, new UploadRefusal(UploadCodes.TooLarge,
+        Problems.Upload(new UploadRefusal(UploadCodes.TooLarge,
             $"文件超过了 {limits.MaxUploadBytes / 1024 / 1024} MB 的上传上限。"));
 }

@@ -46,7 +46,7 @@ public static class SubmissionsApi
 
         if (!UploadBody.IsWorkbook(request))
         {
-            return Problems.UnsupportedMediaType($"请以 multipart/form-data（字段 file）或 {UploadBody.XlsxContentType} 上传 .xlsx 文件。");
+            return UploadBody.NotAWorkbook();
         }
 
         var (bytes, problem) = await UploadBody.ReadAsync(request, UploadLimits.Default, cancellationToken);
@@ -66,8 +66,7 @@ public static class SubmissionsApi
         return outcome switch
         {
             SubmitOutcome.Stored stored => TypedResults.Created($"/api/campaigns/{campaign.Id}/submissions", new SubmissionsResponse(stored.Receipts)),
-            SubmitOutcome.Refused refused => Problems.Upload(
-                refused.Refusal.Code == UploadCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, refused.Refusal),
+            SubmitOutcome.Refused refused => Problems.Upload(refused.Refusal),
             SubmitOutcome.Invalid invalid => Problems.Unprocessable(
                 $"有 {invalid.Forms.Sum(f => f.Summary.Errors)} 处错误，未保存任何内容：" + string.Join("；", invalid.Forms.SelectMany(f => f.Issues)
                     .Where(i => i.Severity == Domain.Rules.Severity.Error).Take(3).Select(i => i.Message)),
