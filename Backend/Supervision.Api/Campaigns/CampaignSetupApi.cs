@@ -192,18 +192,7 @@ public static class CampaignSetupApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(json);
-        var campaign = catalog.Find(id);
-        if (campaign is null)
-        {
-            return Problems.CampaignNotFound(id);
-        }
-
-        if (!user.IsOfficeIn(campaign))
-        {
-            return Problems.Forbidden("只有督查工作办公室的账号可以导入安排表。");
-        }
-
-        var (sheets, problem) = await ReadWorkbook(request, reads, cancellationToken);
+        var (campaign, sheets, problem) = await OfficeUpload(id, "安排表", user, catalog, request, reads, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -230,15 +219,10 @@ public static class CampaignSetupApi
             return TypedResults.Ok(new ScheduleImportResponse(false, found.Sheet, plan, import.Issues, import.Suggestions));
         }
 
-        var (entry, refusal) = Editable(id, user, catalog);
+        var (entry, refusal) = EditableIfMatching(id, user, catalog, request.HttpContext, json);
         if (refusal is not null)
         {
             return refusal;
-        }
-
-        if (Precondition(request.HttpContext, entry!.Stored.Campaign, json.Value.SerializerOptions, required: false) is { } failed)
-        {
-            return failed;
         }
 
         if (import.HasErrors)
@@ -248,7 +232,7 @@ public static class CampaignSetupApi
         }
 
         var report = new ImportReport(DateTimeOffset.UtcNow, user.Upn() ?? "", import.Issues, import.Suggestions);
-        var updated = entry.Stored with { Campaign = import.ApplyTo(entry.Stored.Campaign), Schedule = report };
+        var updated = entry!.Stored with { Campaign = import.ApplyTo(entry.Stored.Campaign), Schedule = report };
         return await Store(catalog, entry, updated, json, request.HttpContext, cancellationToken) is not null
             ? TypedResults.Ok(new ScheduleImportResponse(true, found.Sheet, plan, import.Issues, import.Suggestions))
             : Problems.PreconditionFailed("督查活动已被他人修改，请重新加载后再试。");
@@ -261,18 +245,7 @@ public static class CampaignSetupApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(json);
-        var campaign = catalog.Find(id);
-        if (campaign is null)
-        {
-            return Problems.CampaignNotFound(id);
-        }
-
-        if (!user.IsOfficeIn(campaign))
-        {
-            return Problems.Forbidden("只有督查工作办公室的账号可以导入名单。");
-        }
-
-        var (sheets, problem) = await ReadWorkbook(request, reads, cancellationToken);
+        var (campaign, sheets, problem) = await OfficeUpload(id, "名单", user, catalog, request, reads, cancellationToken);
         if (problem is not null)
         {
             return problem;
@@ -291,15 +264,10 @@ public static class CampaignSetupApi
             return TypedResults.Ok(new RosterImportResponse(false, found.Sheet, import.Entries, import.Issues));
         }
 
-        var (entry, refusal) = Editable(id, user, catalog);
+        var (entry, refusal) = EditableIfMatching(id, user, catalog, request.HttpContext, json);
         if (refusal is not null)
         {
             return refusal;
-        }
-
-        if (Precondition(request.HttpContext, entry!.Stored.Campaign, json.Value.SerializerOptions, required: false) is { } failed)
-        {
-            return failed;
         }
 
         if (import.HasErrors)
@@ -309,7 +277,7 @@ public static class CampaignSetupApi
         }
 
         var report = new ImportReport(DateTimeOffset.UtcNow, user.Upn() ?? "", import.Issues, []);
-        var updated = entry.Stored with { Campaign = entry.Stored.Campaign with { Roster = import.Entries }, Roster = report };
+        var updated = entry!.Stored with { Campaign = entry.Stored.Campaign with { Roster = import.Entries }, Roster = report };
         return await Store(catalog, entry, updated, json, request.HttpContext, cancellationToken) is not null
             ? TypedResults.Ok(new RosterImportResponse(true, found.Sheet, import.Entries, import.Issues))
             : Problems.PreconditionFailed("督查活动已被他人修改，请重新加载后再试。");
@@ -391,6 +359,36 @@ public static class CampaignSetupApi
         return (entry, null);
     }
 
+    // An import applies only to an editable campaign, and only to the version the office read when If-Match is sent.
+    private static (CampaignEntry? Entry, ProblemHttpResult? Refusal) EditableIfMatching(
+        string id, ClaimsPrincipal user, CampaignCatalog catalog, HttpContext http, IOptions<JsonOptions> json)
+    {
+        var (entry, refusal) = Editable(id, user, catalog);
+        return refusal is not null ? (null, refusal)
+            : Precondition(http, entry!.Stored.Campaign, json.Value.SerializerOptions, required: false) is { } failed ? (null, failed)
+            : (entry, null);
+    }
+
+    /// <summary>An import's common start: the campaign exists, the user is its office, the upload is a readable workbook.</summary>
+    private static async Task<(Campaign Campaign, IReadOnlyList<UploadedSheet> Sheets, ProblemHttpResult? Problem)> OfficeUpload(
+        string id, string what, ClaimsPrincipal user, CampaignCatalog catalog, HttpRequest request, WorkbookReadGate reads,
+        CancellationToken cancellationToken)
+    {
+        var campaign = catalog.Find(id);
+        if (campaign is null)
+        {
+            return (null!, [], Problems.CampaignNotFound(id));
+        }
+
+        if (!user.IsOfficeIn(campaign))
+        {
+            return (campaign, [], Problems.Forbidden($"只有督查工作办公室的账号可以导入{what}。"));
+        }
+
+        var (sheets, problem) = await ReadWorkbook(request, reads, cancellationToken);
+        return (campaign, sheets, problem);
+    }
+
     private static ProblemHttpResult? Precondition(HttpContext http, Campaign current, JsonSerializerOptions options, bool required)
     {
         var ifMatch = http.Request.GetTypedHeaders().IfMatch;
@@ -430,7 +428,7 @@ public static class CampaignSetupApi
     {
         if (!UploadBody.IsWorkbook(request))
         {
-            return ([], Problems.UnsupportedMediaType($"请以 multipart/form-data（字段 file）或 {UploadBody.XlsxContentType} 上传 .xlsx 文件。"));
+            return ([], UploadBody.NotAWorkbook());
         }
 
         var (bytes, problem) = await UploadBody.ReadAsync(request, UploadLimits.Default, cancellationToken);
@@ -442,7 +440,7 @@ public static class CampaignSetupApi
         var reading = await reads.RunAsync(() => WorkbookReader.Read(bytes), cancellationToken);
         if (reading.Refusal is { } refusal)
         {
-            return ([], Problems.Upload(refusal.Code == UploadCodes.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest, refusal));
+            return ([], Problems.Upload(refusal));
         }
 
         return (reading.Sheets, null);
