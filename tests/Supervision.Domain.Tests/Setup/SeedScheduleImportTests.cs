@@ -2,40 +2,14 @@ using Supervision.Domain.Campaigns;
 using Supervision.Domain.Grids;
 using Supervision.Domain.Rules;
 using Supervision.Domain.Setup;
+using Supervision.Tests.Shared;
 
 namespace Supervision.Domain.Tests.Setup;
 
 public class SeedScheduleImportTests
 {
-    /// <summary>
-    /// The seed's 附件2 typed into a sheet word for word, flaws included: one row per room, 组号 and 时间 written once per
-    /// group (the second room's cells left blank as if merged), the host venue on the time cell's next line, and the 备注
-    /// lines as the notice breaks them (蒙正幼 / 儿园).
-    /// </summary>
-    internal static Grid SeedSheet() => Grids.At("安排表", "A1",
-        ["2018—2019学年度渝中区教师继续教育"],
-        ["过程督查片区安排表"],
-        ["组号", "学  校", "地点", "时间"],
-        ["一", "大田湾小学、红岩小学校、大坪小学、解放小学、人和街小学（5）", "会议室", "5.28上\n\n鼓楼人和街小学"],
-        [null, "马家堡小学、鹅岭小学、枇杷山小学、肖家沟小学、两路口小学（5）", "4-1", null],
-        ["二", "人民小学、新华小学、精一小学、中山小学、邹容小学、解西小学（6）", "会议室", "5.28下\n科教中心"],
-        [null, "大同实验学校、东水门小学、临江路小学、聋哑学校、培智学校（6）", "4-1", null],
-        ["三", "巴蜀幼儿园、三托、公安局幼儿园、陆军勤务幼儿园、77100幼儿园、铁路幼儿园、（6）", "会议室", "5.29上\n少年宫"],
-        [null, "区级机关幼儿园、景德幼儿园、陆军特色幼儿园、阳光春苗幼儿园四托、八一保育院（6）", "4-1", null],
-        ["四", "德精小学、中华路小学、二体校、石油路小学、望龙门小学、人民路小学（6）", "会议室", "5.29下\n蒙正幼儿园"],
-        [null, "金马小学、巴蜀小学、民生路小学、枣小、曾家岩小学（5）", "4-1", null],
-        ["五", "桂花园幼儿园、华一新村幼儿园、红岩幼儿园、陕西路幼儿园、实验幼儿园（5）", "会议室", "5.30上\n保健所、电大"],
-        [null, "复旦中学、大坪中学、巴蜀中学、30中、57中、实验学校、劳技基地、50中（8）", "4-1", null],
-        ["六", "求精中学校、29中学、42中学校、杏林中学、66中学校、鼓楼学校、职教中心（7）", "会议室", "5.30下\n教委档案中心"],
-        [],
-        ["备注："],
-        ["片区划分按年段分组进行，鼓楼人和街小学、科教中心、少年宫、蒙正幼"],
-        ["儿园、保健所、电大、教委档案中心作为观摩单位参与。"],
-        ["督查时间安排：上午9:00—12:00  下午14:00—17:00"],
-        ["汇报展示：9：00—10：40/14：00—15：40"],
-        ["互学互查：10：40—11：20/15：40—16：20"],
-        ["自评互评：11：20—11：30/16：20—16：30"],
-        ["情况反馈：11：30—12：00/16：30—15：00"]);
+    /// <summary>The seed's 附件2 word for word (<see cref="SeedScheduleText"/>) as a grid.</summary>
+    internal static Grid SeedSheet() => Grids.At("安排表", "A1", SeedScheduleText.Rows());
 
     /// <summary>A new campaign of the same year with nothing scheduled yet.</summary>
     internal static Campaign Blank() => YuzhongCampaign.Create() with { Id = "next-year", Groups = [], ObserverUnits = [], Timetables = [] };
