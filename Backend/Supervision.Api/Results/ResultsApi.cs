@@ -110,7 +110,7 @@ public static class ResultsApi
     {
         Role.Office => true,
         Role.School => user.SchoolId == schoolId,
-        Role.Inspector => campaign.AreaOf(schoolId) is { } area && campaign.GroupOf(area) is { } group && user.Groups.Contains(group.Number),
+        Role.Inspector => campaign.Inspects(user, schoolId),
         _ => false,
     };
 

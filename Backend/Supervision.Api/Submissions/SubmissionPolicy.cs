@@ -56,10 +56,10 @@ public static class SubmissionPolicy
 
                 return form switch
                 {
-                    FormKind.Evaluation when Inspects(campaign, user, reading.Subject) => Allow(user.Upn),
+                    FormKind.Evaluation when campaign.Inspects(user, reading.Subject) => Allow(user.Upn),
                     FormKind.Evaluation => Refuse($"{sheet}评估的“{SchoolName(campaign, reading.Subject)}”不在{user.Name}负责的组内。"),
                     FormKind.Records when reading.Data is RecordSheet records
-                        && records.Rows.FirstOrDefault(r => !Inspects(campaign, user, r.SchoolId)) is { } outside =>
+                        && records.Rows.FirstOrDefault(r => !campaign.Inspects(user, r.SchoolId)) is { } outside =>
                         Refuse($"{sheet}记录了“{outside.SchoolName}”（{outside.Row} 行），该校不在{user.Name}负责的组内。"),
                     FormKind.Records => Allow(user.Upn),
                     _ => Refuse($"{sheet}是{form?.DisplayName()}，由学校填写，督查组成员不能代为提交。"),
@@ -80,9 +80,6 @@ public static class SubmissionPolicy
         : campaign.FindUser(author) is { } person ? person.Upn
         : campaign.FindSchool(author) is { } school ? school.Id
         : null;
-
-    private static bool Inspects(Campaign campaign, RosterEntry inspector, string? schoolId) =>
-        schoolId is not null && campaign.AreaOf(schoolId) is { } area && campaign.GroupOf(area) is { } group && inspector.Groups.Contains(group.Number);
 
     private static string SchoolName(Campaign campaign, string? schoolId) =>
         schoolId is null ? "未填写的学校" : campaign.FindSchool(schoolId)?.Name ?? schoolId;

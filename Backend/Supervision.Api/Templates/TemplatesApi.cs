@@ -80,7 +80,7 @@ public static class TemplatesApi
         {
             if (me?.Role == Role.Inspector)
             {
-                var schools = SchoolsOf(campaign, me);
+                var schools = campaign.SchoolsInspectedBy(me).ToList();
                 return Made(writer.Evaluations(schools, me), TemplateFileName.Of(FormKind.Evaluation, writer.AuthorName(me)), FormKind.Evaluation, me.Upn);
             }
 
@@ -162,7 +162,4 @@ public static class TemplatesApi
         var bytes = author is null ? writer.Records(found, campaign.Schools.ToList()) : writer.Records(found, author);
         return Made(bytes, TemplateFileName.Records(found, writer.AuthorName(author)), FormKind.Records, found.Id, author?.Upn);
     }
-
-    private static List<School> SchoolsOf(Campaign campaign, RosterEntry inspector) =>
-        campaign.Groups.Where(g => inspector.Groups.Contains(g.Number)).SelectMany(g => g.Areas).SelectMany(a => a.Schools).ToList();
 }

@@ -45,6 +45,20 @@ public sealed record Campaign
     public RosterEntry? FindUser(string upn) =>
         Roster.FirstOrDefault(r => string.Equals(r.Upn, upn.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The schools of the groups an inspector is assigned to, in campaign order.</summary>
+    public IEnumerable<School> SchoolsInspectedBy(RosterEntry inspector)
+    {
+        ArgumentNullException.ThrowIfNull(inspector);
+        return Groups.Where(g => inspector.Groups.Contains(g.Number)).SelectMany(g => g.Areas).SelectMany(a => a.Schools);
+    }
+
+    /// <summary>Whether the school belongs to one of the inspector's groups.</summary>
+    public bool Inspects(RosterEntry inspector, string? schoolId)
+    {
+        ArgumentNullException.ThrowIfNull(inspector);
+        return schoolId is not null && AreaOf(schoolId) is { } area && GroupOf(area) is { } group && inspector.Groups.Contains(group.Number);
+    }
+
     public SessionTimetable? TimetableFor(HalfDay halfDay) => Timetables.FirstOrDefault(t => t.HalfDay == halfDay);
 }
 

@@ -160,7 +160,7 @@ public static class ProgressCalculator
         var inspectors = new List<InspectorProgress>();
         foreach (var inspector in index.Inspectors)
         {
-            var items = SchoolsOf(campaign, inspector)
+            var items = campaign.SchoolsInspectedBy(inspector)
                 .Select(school => Item(FormKind.Evaluation, school.Id, inspector.Upn, $"{FormKind.Evaluation.DisplayName()}（{school.Name}）", required: true))
                 .Concat(campaign.Rubric.Categories.Select(category =>
                     Item(FormKind.Records, category.Id, inspector.Upn, $"{FormKind.Records.DisplayName()}（{category.Name}）", required: true)))
@@ -176,13 +176,5 @@ public static class ProgressCalculator
     {
         ArgumentNullException.ThrowIfNull(campaign);
         return campaign.Roster.Where(r => r.Role == Role.Inspector && campaign.Groups.Any(g => r.Groups.Contains(g.Number)));
-    }
-
-    /// <summary>The schools of the groups an inspector is assigned to, in campaign order.</summary>
-    public static IEnumerable<School> SchoolsOf(Campaign campaign, RosterEntry inspector)
-    {
-        ArgumentNullException.ThrowIfNull(campaign);
-        ArgumentNullException.ThrowIfNull(inspector);
-        return campaign.Groups.Where(g => inspector.Groups.Contains(g.Number)).SelectMany(g => g.Areas).SelectMany(a => a.Schools);
     }
 }

@@ -96,7 +96,7 @@ public sealed class TemplateWriter
     public byte[] Records(RubricCategory category, RosterEntry inspector)
     {
         ArgumentNullException.ThrowIfNull(inspector);
-        var schools = campaign.Groups.Where(g => inspector.Groups.Contains(g.Number)).SelectMany(g => g.Areas).SelectMany(a => a.Schools).ToList();
+        var schools = campaign.SchoolsInspectedBy(inspector).ToList();
         if (schools.Count == 0)
         {
             throw new ArgumentException($"{inspector.Upn} inspects no group of campaign {campaign.Id}.", nameof(inspector));
